@@ -1,0 +1,81 @@
+/* kocdesk-cli.c: entry point of the KOC Desk command line (no GTK).
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kocdesk-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "koc-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "check",  koc_cli_check,  "FILE.db — integrity and schema checks; exit 1 on a problem" },
+  { "demo",   koc_cli_demo,   "--scale N --out FILE.db [--seed S] — write a demo workspace" },
+  { "search", koc_cli_search, "FILE.db QUERY [--json] [--limit N] — search people, accounts, posts" },
+};
+
+int
+koc_cli_fail (const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "kocdesk-cli: %s\n", message);
+  return 1;
+}
+
+static int
+usage (FILE *out)
+{
+  fprintf (out, "Usage: kocdesk-cli COMMAND [ARGS…]\n\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-7s %s\n", commands[i].name, commands[i].summary);
+  return out == stdout ? 0 : 2;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return usage (stderr);
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    return usage (stdout);
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("kocdesk-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, "kocdesk-cli: unknown command “%s”\n\n", argv[1]);
+  return usage (stderr);
+}

@@ -1,0 +1,85 @@
+/* koc-store.h: one workspace database, used from the main thread.
+ *
+ * A KocStore owns the SQLite connection of one workspace file. Every call that touches
+ * SQLite runs on the store's own worker thread (a GThreadPool of one thread, so calls run
+ * in the order they were made) and returns through GTask to the caller's main context:
+ * the UI thread never waits on the disk. Each async call takes a GCancellable that
+ * interrupts a running statement (sqlite3_progress_handler) with G_IO_ERROR_CANCELLED.
+ *
+ * The same object serves the app, kocdesk-cli and kocdesk-server.
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define KOC_STORE_ERROR (koc_store_error_quark ())
+
+typedef enum
+{
+  KOC_STORE_ERROR_FAILED,
+  KOC_STORE_ERROR_NOT_A_DATABASE, /* not an SQLite file, or encrypted */
+  KOC_STORE_ERROR_CORRUPT,        /* SQLITE_CORRUPT or integrity_check failed */
+  KOC_STORE_ERROR_TOO_NEW,        /* user_version newer than this build knows */
+  KOC_STORE_ERROR_NOT_FOUND,      /* no such file (and KOC_STORE_OPEN_CREATE not given) */
+  KOC_STORE_ERROR_READ_ONLY,
+  KOC_STORE_ERROR_BUSY,
+  KOC_STORE_ERROR_FULL,           /* disk full */
+  KOC_STORE_ERROR_CONSTRAINT,
+  KOC_STORE_ERROR_INVALID,        /* bad argument, e.g. an unknown field */
+} KocStoreError;
+
+typedef enum
+{
+  KOC_STORE_OPEN_DEFAULT   = 0,
+  KOC_STORE_OPEN_CREATE    = 1 << 0, /* create the file and schema when missing */
+  KOC_STORE_OPEN_READ_ONLY = 1 << 1,
+} KocStoreOpenFlags;
+
+/* Counts shown in the window's workspace switcher and status. */
+typedef struct
+{
+  gint64 n_people;
+  gint64 n_accounts;
+  gint64 n_posts;
+  gint64 n_campaigns;
+  gint64 n_brands;
+} KocStoreSummary;
+
+#define KOC_TYPE_STORE (koc_store_get_type ())
+G_DECLARE_FINAL_TYPE (KocStore, koc_store, KOC, STORE, GObject)
+
+GQuark           koc_store_error_quark       (void);
+
+void             koc_store_open_async        (const char           *path,
+                                              KocStoreOpenFlags     flags,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+G_GNUC_WARN_UNUSED_RESULT
+KocStore        *koc_store_open_finish       (GAsyncResult         *result,
+                                              GError              **error);
+
+/* For the command line and the server, which have no UI thread to protect. */
+G_GNUC_WARN_UNUSED_RESULT
+KocStore        *koc_store_open_sync         (const char           *path,
+                                              KocStoreOpenFlags     flags,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+
+const char      *koc_store_get_path          (KocStore             *self);
+
+void             koc_store_get_summary_async (KocStore             *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean         koc_store_get_summary_finish (KocStore            *self,
+                                               GAsyncResult        *result,
+                                               KocStoreSummary     *summary,
+                                               GError             **error);
+
+G_END_DECLS
