@@ -14,6 +14,9 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "koc-search.h"
 
 G_BEGIN_DECLS
 
@@ -81,5 +84,88 @@ gboolean         koc_store_get_summary_finish (KocStore            *self,
                                                GAsyncResult        *result,
                                                KocStoreSummary     *summary,
                                                GError             **error);
+
+/* Work to run on the store's worker thread with its connection. Return FALSE with
+ * @error set on failure; on success optionally set *@result (freed with the
+ * result_destroy given to koc_store_run_async() when nobody takes it). Long loops
+ * should check @cancellable; long statements are interrupted by the store
+ * (SQLITE_INTERRUPT, which koc_db_set_error() maps to G_IO_ERROR_CANCELLED). */
+typedef gboolean (*KocStoreFunc) (sqlite3       *db,
+                                  gpointer       data,
+                                  gpointer      *result,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+/* Runs @func(@db, @data) on the worker, after every call made before it. */
+void             koc_store_run_async         (KocStore             *self,
+                                              KocStoreFunc          func,
+                                              gpointer              data,
+                                              GDestroyNotify        data_destroy,
+                                              GDestroyNotify        result_destroy,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+/* Like koc_store_run_async(), inside a write transaction (BEGIN IMMEDIATE, retried
+ * while another process holds the lock): COMMIT when @func returns TRUE, ROLLBACK
+ * otherwise. Fails with KOC_STORE_ERROR_READ_ONLY on a read-only store. */
+void             koc_store_write_async       (KocStore             *self,
+                                              KocStoreFunc          func,
+                                              gpointer              data,
+                                              GDestroyNotify        data_destroy,
+                                              GDestroyNotify        result_destroy,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+/* Finishes koc_store_run_async() and koc_store_write_async(). *@result (may be NULL)
+ * receives what @func produced, (transfer full). */
+gboolean         koc_store_run_finish        (KocStore             *self,
+                                              GAsyncResult         *result,
+                                              gpointer             *out_result,
+                                              GError              **error);
+
+/* Blocking variants for the command line, the server and tests (never the UI thread):
+ * they still run on the worker and wait in a private main context. */
+gboolean         koc_store_run_sync          (KocStore             *self,
+                                              KocStoreFunc          func,
+                                              gpointer              data,
+                                              gpointer             *out_result,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+gboolean         koc_store_write_sync        (KocStore             *self,
+                                              KocStoreFunc          func,
+                                              gpointer              data,
+                                              gpointer             *out_result,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+
+gboolean         koc_store_is_read_only      (KocStore             *self);
+
+/* Discover: one page of accounts for @query (copied). The finish functions return
+ * (transfer full) (element-type KocAccountHit / KocPostHit / KocPersonHit) arrays,
+ * or NULL with @error set. See koc-search.h for the query and the snippet markers. */
+void             koc_store_search_async      (KocStore             *self,
+                                              const KocSearchQuery *query,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+GPtrArray       *koc_store_search_finish     (KocStore             *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void             koc_store_search_posts_async (KocStore            *self,
+                                               const KocSearchQuery *query,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray       *koc_store_search_posts_finish (KocStore           *self,
+                                                GAsyncResult       *result,
+                                                GError            **error);
+void             koc_store_search_people_async (KocStore           *self,
+                                                const KocSearchQuery *query,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+GPtrArray       *koc_store_search_people_finish (KocStore          *self,
+                                                 GAsyncResult      *result,
+                                                 GError           **error);
 
 G_END_DECLS

@@ -1,0 +1,53 @@
+/* koc-window-private.h: KocWindow's state, shared by its files (window, workspaces).
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "koc-store.h"
+#include "koc-sync-indicator.h"
+#include "koc-window.h"
+
+G_BEGIN_DECLS
+
+struct _KocWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  GSettings            *settings;
+  GCancellable         *cancellable;      /* cancelled on dispose: no callback outlives us */
+  KocStore             *store;            /* the open workspace, or NULL */
+  char                 *workspace_name;
+  char                 *workspace_dir;
+  GStrv                 workspace_names;  /* last listing, sorted */
+  gboolean              workspace_pending;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *workspace_button;
+  GtkLabel             *workspace_label;
+  GMenu                *workspaces_section;
+  KocSyncIndicator     *sync_indicator;
+  AdwStatusPage        *discover_page;
+  AdwStatusPage        *people_page;
+  AdwStatusPage        *keywords_page;
+  AdwStatusPage        *campaigns_page;
+};
+
+/* koc-window-workspaces.c */
+void _koc_window_workspaces_class_init (GtkWidgetClass *widget_class);
+void _koc_window_workspaces_start      (KocWindow      *self);
+void _koc_window_open_workspace        (KocWindow      *self,
+                                        const char     *name);
+void _koc_window_show_error            (KocWindow      *self,
+                                        const char     *heading,
+                                        const GError   *error);
+/* koc-window.c */
+void _koc_window_workspace_opened      (KocWindow      *self);
+
+G_END_DECLS
