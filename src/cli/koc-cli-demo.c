@@ -108,7 +108,7 @@ koc_cli_demo (int    argc,
       N_("Random seed; the same seed and scale give the same workspace"), "S" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE.db if it exists"), NULL },
     { "dump-sql", 0, 0, G_OPTION_ARG_FILENAME, &dump_sql,
-      N_("Also write every statement as SQL for the sqlite3 shell (benchmarks)"), "FILE.sql" },
+      N_("Also write every statement as SQL for the sqlite3 shell, and FILE.sql.empty.db to load it into (benchmarks)"), "FILE.sql" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No progress messages"), NULL },
     { NULL }
   };

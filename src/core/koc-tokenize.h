@@ -20,11 +20,13 @@
  *   occurrence of a Han character is the first character of some token, and a one-character
  *   query is answered exactly by the prefix query "膜"* (koc_fts_build_match() adds the
  *   star).  This costs one extra token per run instead of one per character.  QUERY mode
- *   emits bigrams only (or the single character of a run of one).
+ *   emits bigrams only (or the single character of a run of one).  A side effect: highlight()
+ *   for a one-character query marks the bigram that starts with it (这款面[膜真]的).
+ *   Colocated tokens never come first in a run.
  * - Other text goes through ICU word breaks (UBRK_WORD): Latin words, numbers (KOC_TOKEN_NUMBER,
  *   e.g. 1,099), kana (ICU dictionary words), Hangul, Thai (ICU dictionary).  Punctuation and
  *   spaces are dropped.
- * - Emoji (Extended_Pictographic, regional indicators) are kept, one token per emoji cluster
+ * - Emoji (Extended_Pictographic from U+2300 up, regional indicators) are kept, one token per cluster
  *   (KOC_TOKEN_EMOJI; ZWJ and FE0F are removed by the normalization).
  * - Hashtags: Weibo style #话题# (closing #, at most 50 characters, no line break, no leading or
  *   trailing space; without Chinese/Japanese/Korean inside it must also hold no space and not

@@ -390,6 +390,21 @@ koc_demo_generate (const char            *path,
       return FALSE;
     }
 
+  /* The dump loads into an empty workspace made by the same code as ours. */
+  if (dump != NULL)
+    {
+      g_autofree char *empty = g_strconcat (options->dump_sql, ".empty.db", NULL);
+
+      remove_database (empty);
+      db = koc_db_open (empty, KOC_STORE_OPEN_CREATE, error);
+      if (db == NULL)
+        {
+          fclose (dump);
+          return FALSE;
+        }
+      koc_db_close (db);
+    }
+
   db = koc_db_open (partial, KOC_STORE_OPEN_CREATE, error);
   if (db == NULL)
     {

@@ -35,7 +35,9 @@ typedef struct
   double               scale;      /* > 0; 1 = 10k accounts */
   guint64              seed;
   gboolean             force;      /* replace an existing file */
-  const char          *dump_sql;   /* optional: also write every statement here (bench) */
+  const char          *dump_sql;   /* optional: also write every statement here, and an
+                                    * empty workspace to load it into at dump_sql.empty.db
+                                    * (the bulk-load benchmark) */
   KocDemoProgressFunc  progress;
   gpointer             user_data;
 } KocDemoOptions;

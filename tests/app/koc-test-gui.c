@@ -33,15 +33,21 @@ koc_test_gui_wait_until (gboolean   (*condition) (gpointer data),
 
 typedef struct
 {
-  guint painted;
-  guint wanted;
+  GtkWidget *widget;
+  guint      painted;
+  guint      wanted;
 } FrameWait;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 FrameWait     *wait)
 {
-  wait->painted++;
+  /* Keep the clock ticking: an idle window paints nothing. */
+  if (++wait->painted < wait->wanted)
+    {
+      gtk_widget_queue_draw (wait->widget);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+    }
 }
 
 static gboolean
@@ -57,16 +63,13 @@ koc_test_gui_wait_frames (GtkWidget *widget,
                           guint      n)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  FrameWait wait = { 0, n };
+  FrameWait wait = { widget, 0, n };
   gulong id;
 
   g_assert_nonnull (clock);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
-  for (guint i = 0; i < n; i++)
-    {
-      gtk_widget_queue_draw (widget);
-      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-    }
+  gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
   koc_test_gui_wait_until (frames_done, &wait, "frames");
   g_signal_handler_disconnect (clock, id);
 }

@@ -300,6 +300,7 @@ static void
 test_screenshots (void)
 {
   const char *dir = g_getenv ("KOCDESK_SCREENSHOT_DIR");
+  NarrowWait wide = { 1100, FALSE };
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   static const struct { const char *name; AdwColorScheme scheme; } styles[] = {
     { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
@@ -313,7 +314,11 @@ test_screenshots (void)
     }
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), wide.width, 720);
+  koc_test_gui_wait_until (layout_is, &wide, "the wide layout");
+  /* Let the switcher title's cross-fade finish (about 250 ms) before the first shot. */
+  koc_test_gui_wait_frames (GTK_WIDGET (window), 30);
+
   for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
     {
       adw_style_manager_set_color_scheme (style_manager, styles[s].scheme);
@@ -371,9 +376,6 @@ main (int   argc,
       g_print ("1..0 # SKIP no display (run the gui suite through tests/gui-wrapper.sh)\n");
       return 0;
     }
-
-  /* Screenshots must not catch a cross-fade half way. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = koc_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);

@@ -250,6 +250,9 @@ test_invalid_utf8 (void)
   guint i;
 
   g_assert_cmpstr (got, ==, "abc|面膜|+膜|x|好|z");
+  /* Overlong forms, surrogates and code points above U+10FFFF are invalid too. */
+  assert_tokens ("a\xc0\xaf" "b\xed\xa0\x80" "c\xf4\x90\x80\x80" "d\xe0\x80\xaf" "e", KOC_TOKENIZE_QUERY,
+                 "a|b|c|d|e");
 
   /* Random bytes never crash and always give in-range offsets (check_token). */
   for (i = 0; i < 2000; i++)
