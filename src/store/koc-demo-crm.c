@@ -57,11 +57,19 @@ fill_template (KocDemoRng *rng,
   for (const char *p = template; *p != '\0'; p++)
     {
       if (p[0] == '%' && p[1] == 'p')
-        g_string_append (out, KOC_DEMO_LIST_PICK (rng, &koc_demo_topic_words[topic].products)), p++;
+        {
+          g_string_append (out, KOC_DEMO_LIST_PICK (rng, &koc_demo_topic_words[topic].products));
+          p++;
+        }
       else if (p[0] == '%' && p[1] == 'c')
-        g_string_append (out, city), p++;
+        {
+          g_string_append (out, city);
+          p++;
+        }
       else
-        g_string_append_c (out, *p);
+        {
+          g_string_append_c (out, *p);
+        }
     }
   return g_string_free (out, FALSE);
 }

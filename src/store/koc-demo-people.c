@@ -135,18 +135,16 @@ hsl_to_hex (double  h,
   double m = l - c / 2.0;
   double r = 0, g = 0, b = 0;
 
-  if (hp < 1)
-    r = c, g = x;
-  else if (hp < 2)
-    r = x, g = c;
-  else if (hp < 3)
-    g = c, b = x;
-  else if (hp < 4)
-    g = x, b = c;
-  else if (hp < 5)
-    r = x, b = c;
-  else
-    r = c, b = x;
+  /* The six sextants of the hue circle: which channel gets c, which gets x. */
+  switch ((int) hp)
+    {
+    case 0: r = c; g = x; break;
+    case 1: r = x; g = c; break;
+    case 2: g = c; b = x; break;
+    case 3: g = x; b = c; break;
+    case 4: r = x; b = c; break;
+    default: r = c; b = x; break;
+    }
 
   g_snprintf (out, 8, "#%02x%02x%02x",
               (guint) lround ((r + m) * 255), (guint) lround ((g + m) * 255),

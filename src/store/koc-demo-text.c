@@ -187,6 +187,14 @@ sentiment_of (const char *verdict)
   return 1;
 }
 
+/* Drops trailing blanks. */
+static void
+chomp (GString *text)
+{
+  while (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+}
+
 static void
 add_hashtag (KocDemoPost *post,
              const char  *tag)
@@ -361,18 +369,27 @@ koc_demo_compose_post (KocDemoRng      *rng,
 
     case KOC_DEMO_INSTAGRAM:
       expand (post->text, &slots, KOC_DEMO_LIST_PICK (rng, &koc_demo_en_openers));
-      g_string_append_c (post->text, ' ');
+      if (post->text->len > 0)
+        g_string_append_c (post->text, ' ');
       if (slots.alias != NULL)
         {
           expand (post->text, &slots, KOC_DEMO_PICK (rng, brand_sentences_en));
           g_string_append_c (post->text, ' ');
         }
-      expand (post->text, &slots, KOC_DEMO_LIST_PICK (rng, &slots.words->sentences_en));
+      {
+        gsize at = post->text->len;
+
+        /* A sentence starts with a capital letter. */
+        expand (post->text, &slots, KOC_DEMO_LIST_PICK (rng, &slots.words->sentences_en));
+        post->text->str[at] = g_ascii_toupper (post->text->str[at]);
+      }
       g_string_append_c (post->text, ' ');
       expand (post->text, &slots, "%e%e ");
       expand (post->text, &slots, KOC_DEMO_LIST_PICK (rng, &koc_demo_en_closers));
-      post->sentiment = strstr (post->text->str, "Not ") != NULL ||
-                        strstr (post->text->str, "overhyped") != NULL ? -1 : 1;
+      post->sentiment = strstr (post->text->str, "Not impressed") != NULL ||
+                        strstr (post->text->str, "overhyped") != NULL ? -1 :
+                        strstr (post->text->str, "ot sure") != NULL ? 0 : 1;
+      chomp (post->text);
       g_string_append_c (post->text, '\n');
       append_hashtags (post, rng, &slots.words->hashtags_en, 2 + koc_demo_rng_range (rng, 4), "#", " ");
       break;
@@ -382,9 +399,7 @@ koc_demo_compose_post (KocDemoRng      *rng,
       g_assert_not_reached ();
     }
 
-  /* No trailing blanks. */
-  while (post->text->len > 0 && post->text->str[post->text->len - 1] == ' ')
-    g_string_truncate (post->text, post->text->len - 1);
+  chomp (post->text);
 }
 
 void

@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <string.h>
 
 #include "koc-db.h"
 #include "koc-demo-private.h"

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
@@ -371,6 +372,34 @@ test_cli (void)
   }
 }
 
+/* A run killed halfway leaves no file under the real name (only the .partial). */
+static void
+test_killed (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "killed.db", NULL);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  const char *argv[] = { g_getenv ("KOCDESK_CLI"), "demo", "--scale", "2", "--out", path, "-q", NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                                G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+
+  /* Scale 2 takes many seconds; the partial file appears within milliseconds. */
+  while (!g_file_test (partial, G_FILE_TEST_EXISTS) && waitpid (pid, &status, WNOHANG) == 0)
+    g_usleep (1000);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_library_refuses (void)
 {
@@ -408,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/demo/fts", test_fts);
   g_test_add_func ("/demo/cli", test_cli);
   g_test_add_func ("/demo/refuses", test_library_refuses);
+  g_test_add_func ("/demo/killed", test_killed);
 
   ret = g_test_run ();
 

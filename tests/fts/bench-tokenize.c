@@ -117,6 +117,7 @@ time_query (sqlite3    *db,
 {
   g_autofree char *match = koc_fts_build_match (user_query);
   double best = G_MAXDOUBLE;
+  gint64 first = 0;
   int count = 0;
   guint run;
 
@@ -129,11 +130,13 @@ time_query (sqlite3    *db,
         g_error ("%s: %s", sql, sqlite3_errmsg (db));
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
       for (count = 0; sqlite3_step (stmt) == SQLITE_ROW; count++)
-        ;
+        if (count == 0)
+          first = sqlite3_column_int64 (stmt, 0);
       sqlite3_finalize (stmt);
       best = MIN (best, g_timer_elapsed (timer, NULL));
     }
-  printf ("  %-28s %-14s %8.2f ms  (%d result rows)\n", label, match, best * 1000, count);
+  printf ("  %-24s %-16s %8.2f ms  (%d rows, first value %" G_GINT64_FORMAT ")\n",
+          label, match, best * 1000, count, first);
 }
 
 int

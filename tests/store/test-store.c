@@ -299,6 +299,50 @@ test_read_only_store (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&ro));
 }
 
+static gboolean
+add_brand_func (sqlite3       *db,
+                gpointer       data,
+                gpointer      *result,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return koc_db_exec (db, "INSERT INTO brands (name) VALUES ('Lancôme')", error);
+}
+
+static gboolean
+release_lock_cb (gpointer user_data)
+{
+  g_assert_cmpint (sqlite3_exec (user_data, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another process holds the write lock: the write waits (BEGIN IMMEDIATE is retried)
+ * and succeeds once the lock is released. */
+static void
+test_write_waits_for_lock (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  gint64 n_brands = 0;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE;"
+                                        "INSERT INTO workspace_meta VALUES ('lock', 'held')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  koc_store_write_async (fixture->store, add_brand_func, NULL, NULL, NULL, NULL,
+                         koc_test_result_cb, &result);
+  g_timeout_add (300, release_lock_cb, other);
+  koc_test_wait_for_result (&result);
+  g_assert_true (koc_store_run_finish (fixture->store, result, NULL, &error));
+  g_assert_no_error (error);
+  sqlite3_close (other);
+
+  g_assert_true (koc_store_run_sync (fixture->store, count_brands_func, &n_brands, NULL, NULL, &error));
+  g_assert_cmpint (n_brands, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -313,6 +357,7 @@ main (int    argc,
   ADD ("write-rolls-back", test_write_rolls_back);
   ADD ("disk-full", test_disk_full);
   ADD ("read-only", test_read_only_store);
+  ADD ("write-waits-for-lock", test_write_waits_for_lock);
 #undef ADD
 
   return g_test_run ();
