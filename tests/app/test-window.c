@@ -155,6 +155,7 @@ test_preferences (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   url = g_settings_get_string (settings, "server-url");
   g_assert_cmpstr (url, ==, "https://koc.example.com");
+  g_clear_pointer (&url, g_free);
   g_assert_cmpint (koc_sync_indicator_get_state (indicator), !=, KOC_SYNC_STATE_LOCAL);
 
   g_settings_set_string (settings, "server-url", "");
