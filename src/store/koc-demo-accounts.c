@@ -262,7 +262,7 @@ write_account_rows (KocDemoContext  *ctx,
         return FALSE;
       ctx->stats->accounts++;
 
-      if ((a + 1) % 20000 == 0)
+      if ((a + 1) % 20000 == 0 && a + 1 < ctx->n_accounts)
         koc_demo_progress (ctx, "accounts", a + 1, ctx->n_accounts);
     }
 
@@ -345,7 +345,7 @@ koc_demo_write_snapshots (KocDemoContext  *ctx,
           ctx->stats->snapshots++;
         }
 
-      if ((a + 1) % 20000 == 0)
+      if ((a + 1) % 20000 == 0 && a + 1 < ctx->n_accounts)
         koc_demo_progress (ctx, "snapshots", a + 1, ctx->n_accounts);
     }
 

@@ -223,7 +223,8 @@ koc_demo_write_posts (KocDemoContext  *ctx,
 
       if ((i + 1) % 50000 == 0)
         {
-          koc_demo_progress (ctx, "posts", i + 1, ctx->n_posts);
+          if (i + 1 < ctx->n_posts)
+            koc_demo_progress (ctx, "posts", i + 1, ctx->n_posts);
           if (!koc_demo_writer_commit (writer, error) || !koc_demo_writer_begin (writer, error))
             goto out;
         }
