@@ -469,11 +469,10 @@ koc_demo_generate_crm (KocDemoContext  *ctx,
 
   koc_demo_rng_init (&rng, ctx->seed, STREAM_CRM);
 
+  /* Parents before children: the SQL dump writes its batches in this order. */
   if ((ins.tag = koc_demo_writer_insert (w, "INSERT", "tags", "id, uid, name, color", error)) == NULL ||
       (ins.person_tag = koc_demo_writer_insert (w, "INSERT OR IGNORE", "person_tags", "person_id, tag_id", error)) == NULL ||
       (ins.note = koc_demo_writer_insert (w, "INSERT", "notes", "uid, person_id, body, author, created_at, updated_at", error)) == NULL ||
-      (ins.interaction = koc_demo_writer_insert (w, "INSERT", "interactions",
-                                                 "uid, person_id, campaign_id, channel, happened_at, summary, author", error)) == NULL ||
       (ins.search = koc_demo_writer_insert (w, "INSERT", "saved_searches", "uid, name, query, created_at, last_used_at", error)) == NULL ||
       (ins.campaign = koc_demo_writer_insert (w, "INSERT", "campaigns",
                                               "id, uid, brand_id, name, goal, starts_at, ends_at, budget_cents, status,"
@@ -489,7 +488,9 @@ koc_demo_generate_crm (KocDemoContext  *ctx,
       (ins.redemption = koc_demo_writer_insert (w, "INSERT", "redemptions",
                                                 "uid, code_id, redeemed_at, order_ref, revenue_cents", error)) == NULL ||
       (ins.reward = koc_demo_writer_insert (w, "INSERT", "rewards",
-                                            "uid, person_id, campaign_id, kind, points, value_cents, note, given_at", error)) == NULL)
+                                            "uid, person_id, campaign_id, kind, points, value_cents, note, given_at", error)) == NULL ||
+      (ins.interaction = koc_demo_writer_insert (w, "INSERT", "interactions",
+                                                 "uid, person_id, campaign_id, channel, happened_at, summary, author", error)) == NULL)
     return FALSE;
 
   koc_demo_progress (ctx, "campaigns", 0, 1);

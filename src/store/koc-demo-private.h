@@ -238,6 +238,7 @@ gboolean       koc_demo_writer_commit     (KocDemoWriter  *writer,
 gboolean       koc_demo_writer_maybe_commit (KocDemoWriter *writer,
                                              guint64        every,
                                              GError       **error);
+sqlite3       *koc_demo_writer_get_db     (KocDemoWriter  *writer);
 gint64         koc_demo_writer_get_usec   (KocDemoWriter  *writer);
 guint64        koc_demo_writer_get_rows   (KocDemoWriter  *writer);
 

@@ -1,6 +1,14 @@
 /* koc-demo-writer.c: reused prepared INSERTs for the demo generator, timed, and
  * optionally mirrored as literal SQL for the sqlite3 shell (the bulk-load benchmark).
  *
+ * The dump batches rows into multi-row INSERTs (up to DUMP_BATCH rows each), the fastest
+ * way to feed SQL text to the shell: one statement and trigger compilation per batch
+ * instead of per row. All pending batches are written together, in the order the
+ * inserts were created; the phases create them parents first (media before accounts,
+ * posts before mentions, campaigns before interactions), so foreign keys hold at every
+ * statement, as in ours. Rows of one table keep their order, so implicit ids and
+ * trigger effects are the same as ours.
+ *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +25,10 @@ struct _KocDemoInsert
 {
   KocDemoWriter *writer;
   sqlite3_stmt  *stmt;
-  char          *dump_prefix;  /* "INSERT INTO t (a, b) VALUES (" */
-  GString       *dump_values;
+  char          *dump_prefix;  /* "INSERT INTO t (a, b) VALUES" */
+  GString       *dump_values;  /* the row being bound */
+  GString       *pending;      /* rows waiting for a batched INSERT */
+  guint          n_pending;
   int            n_params;
   int            n_bound;
   gint64         row_start;
@@ -43,6 +53,8 @@ insert_free (gpointer data)
   g_free (insert->dump_prefix);
   if (insert->dump_values != NULL)
     g_string_free (insert->dump_values, TRUE);
+  if (insert->pending != NULL)
+    g_string_free (insert->pending, TRUE);
   g_free (insert);
 }
 
@@ -85,8 +97,9 @@ koc_demo_writer_insert (KocDemoWriter  *writer,
       insert->n_params++;
 
   /* Table and column names are constants of this program, never input. */
-  g_string_append_printf (sql, "%s INTO %s (%s) VALUES (", verb, table, columns);
+  g_string_append_printf (sql, "%s INTO %s (%s) VALUES", verb, table, columns);
   insert->dump_prefix = g_strdup (sql->str);
+  g_string_append (sql, " (");
   for (int i = 0; i < insert->n_params; i++)
     g_string_append_printf (sql, i == 0 ? "?%d" : ", ?%d", i + 1);
   g_string_append_c (sql, ')');
@@ -100,10 +113,32 @@ koc_demo_writer_insert (KocDemoWriter  *writer,
     }
 
   if (writer->dump != NULL)
-    insert->dump_values = g_string_sized_new (1024);
+    {
+      insert->dump_values = g_string_sized_new (1024);
+      insert->pending = g_string_sized_new (64 * 1024);
+    }
 
   g_ptr_array_add (writer->inserts, insert);
   return insert;
+}
+
+#define DUMP_BATCH 500
+
+/* Writes every pending batch, in the order the inserts were created, which the phases
+ * keep parent tables first: every row a batch refers to is already in the database. */
+static void
+flush_dump (KocDemoWriter *writer)
+{
+  for (guint i = 0; i < writer->inserts->len; i++)
+    {
+      KocDemoInsert *insert = g_ptr_array_index (writer->inserts, i);
+
+      if (insert->n_pending == 0)
+        continue;
+      fprintf (writer->dump, "%s\n%s;\n", insert->dump_prefix, insert->pending->str);
+      g_string_truncate (insert->pending, 0);
+      insert->n_pending = 0;
+    }
 }
 
 static gboolean
@@ -125,7 +160,10 @@ exec_timed (KocDemoWriter  *writer,
     }
 
   if (writer->dump != NULL)
-    fprintf (writer->dump, "%s;\n", sql);
+    {
+      flush_dump (writer);
+      fprintf (writer->dump, "%s;\n", sql);
+    }
   return TRUE;
 }
 
@@ -160,6 +198,12 @@ koc_demo_writer_maybe_commit (KocDemoWriter  *writer,
   if (writer->rows_in_transaction < every)
     return TRUE;
   return koc_demo_writer_commit (writer, error) && koc_demo_writer_begin (writer, error);
+}
+
+sqlite3 *
+koc_demo_writer_get_db (KocDemoWriter *writer)
+{
+  return writer->db;
 }
 
 gint64
@@ -288,7 +332,13 @@ koc_demo_insert_run (KocDemoInsert  *insert,
   writer->rows_in_transaction++;
 
   if (writer->dump != NULL)
-    fprintf (writer->dump, "%s%s);\n", insert->dump_prefix, insert->dump_values->str);
+    {
+      if (insert->n_pending > 0)
+        g_string_append (insert->pending, ",\n");
+      g_string_append_printf (insert->pending, "(%s)", insert->dump_values->str);
+      if (++insert->n_pending >= DUMP_BATCH)
+        flush_dump (writer);
+    }
 
   return TRUE;
 }

@@ -19,7 +19,7 @@
  *    account whose matching posts are all older than the newest POST_CANDIDATES hits
  *    is not listed, which is the price of a bounded plan (stated in the UI as "recent
  *    posts"). Name/bio matches count RELEVANCE_NAME each, a matching post 1.
- *  - Snippets are computed in an outer query over the LIMITed page only.
+ *  - Snippets are computed over the LIMITed page only, walking each FTS table once.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -93,34 +93,21 @@ koc_search_sql_get_text (KocSearchSql *sql)
 
 /* Adds a parameter and returns its number for "?N". */
 static guint
-add_text (KocSearchSql *sql,
-          const char   *value)
+add_arg (KocSearchSql *sql,
+         int           type,
+         gint64        i,
+         double        d,
+         const char   *s)
 {
-  Arg arg = { SQLITE_TEXT, 0, 0, g_strdup (value) };
+  Arg arg = { type, i, d, g_strdup (s) };
 
   g_array_append_val (sql->args, arg);
   return sql->args->len;
 }
 
-static guint
-add_int (KocSearchSql *sql,
-         gint64        value)
-{
-  Arg arg = { SQLITE_INTEGER, value, 0, NULL };
-
-  g_array_append_val (sql->args, arg);
-  return sql->args->len;
-}
-
-static guint
-add_double (KocSearchSql *sql,
-            double        value)
-{
-  Arg arg = { SQLITE_FLOAT, 0, value, NULL };
-
-  g_array_append_val (sql->args, arg);
-  return sql->args->len;
-}
+#define add_text(sql, value)   add_arg (sql, SQLITE_TEXT, 0, 0, value)
+#define add_int(sql, value)    add_arg (sql, SQLITE_INTEGER, value, 0, NULL)
+#define add_double(sql, value) add_arg (sql, SQLITE_FLOAT, 0, value, NULL)
 
 void
 koc_search_sql_bind (KocSearchSql *sql,
@@ -193,9 +180,11 @@ KocSearchSql *
 koc_search_sql_new_accounts (const KocSearchQuery *query)
 {
   g_autofree char *match = NULL;
+  g_autofree char *mentions = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *key = NULL;
   KocSearchSql *sql;
   const char *dir = query->ascending ? "ASC" : "DESC";
-  const char *order;
   gboolean has_text;
   guint brand = 0;
   guint m = 0;
@@ -206,60 +195,80 @@ koc_search_sql_new_accounts (const KocSearchQuery *query)
 
   sql = sql_new ();
   if (match != NULL)
-    {
-      m = add_text (sql, match);
-      g_string_append_printf (sql->text,
-        "WITH post_hits (account_id, n, last_post) AS ("
-        " SELECT p.account_id, count(*), max(p.id)"
-        " FROM (SELECT rowid AS rid FROM posts_fts WHERE posts_fts MATCH ?%u"
-        "       ORDER BY rowid DESC LIMIT %d) h"
-        " JOIN posts p ON p.id = h.rid GROUP BY p.account_id),"
-        " name_hits (account_id) AS ("
-        " SELECT * FROM (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?%u LIMIT %d)"
-        " UNION SELECT * FROM (SELECT a.id FROM people_fts f JOIN accounts a"
-        "  ON a.person_id = f.rowid WHERE people_fts MATCH ?%u LIMIT %d)),"
-        " cand (account_id, relevance, last_post) AS ("
-        " SELECT account_id, sum(w), max(last_post) FROM ("
-        "  SELECT account_id, n AS w, last_post FROM post_hits"
-        "  UNION ALL SELECT account_id, " RELEVANCE_NAME ", NULL FROM name_hits)"
-        " GROUP BY account_id) ",
-        m, POST_CANDIDATES, m, NAME_CANDIDATES, m, NAME_CANDIDATES);
-    }
-
-  g_string_append (sql->text, "SELECT r.*, ");
-  if (match != NULL)
-    g_string_append_printf (sql->text,
-      "coalesce ((SELECT snippet (accounts_fts, -1, " SNIPPET_ARGS ") FROM accounts_fts"
-      " WHERE accounts_fts MATCH ?%u AND rowid = r.id),"
-      " (SELECT snippet (posts_fts, 0, " SNIPPET_ARGS ") FROM posts_fts"
-      " WHERE posts_fts MATCH ?%u AND rowid = r.last_post))", m, m);
-  else
-    g_string_append (sql->text, "NULL");
-
-  g_string_append (sql->text,
-    " FROM (SELECT a.id AS id, coalesce (a.person_id, 0), coalesce (pe.display_name,"
-    " a.display_name, a.handle) AS name, a.handle, a.platform, a.followers,"
-    " coalesce (a.engagement_rate, -1), a.tier, coalesce (pe.koc_score, -1), pe.stage,"
-    " pe.owner, coalesce (a.region, pe.region), coalesce (a.category, pe.category),"
-    " coalesce (a.last_post_at, 0), ");
+    m = add_text (sql, match);
   if (query->brand_id > 0)
     {
       brand = add_int (sql, query->brand_id);
-      g_string_append_printf (sql->text, "coalesce ((SELECT mentions FROM account_brands ab"
-                              " WHERE ab.account_id = a.id AND ab.brand_id = ?%u), 0)", brand);
+      mentions = g_strdup_printf ("coalesce ((SELECT mentions FROM account_brands ab"
+                                  " WHERE ab.account_id = a.id AND ab.brand_id = ?%u), 0)", brand);
     }
   else
     {
-      g_string_append (sql->text, "a.mention_count");
+      mentions = g_strdup ("a.mention_count");
     }
-  g_string_append (sql->text, " AS mentions, ");
+
+  /* No result-column aliases: the order is also used in a window definition. */
+  switch (query->sort)
+    {
+    case KOC_SEARCH_SORT_FOLLOWERS:  order = g_strdup ("a.followers"); break;
+    case KOC_SEARCH_SORT_ENGAGEMENT: order = g_strdup ("a.engagement_rate"); break;
+    case KOC_SEARCH_SORT_SCORE:      order = g_strdup ("pe.koc_score"); break;
+    case KOC_SEARCH_SORT_LAST_POST:  order = g_strdup ("a.last_post_at"); break;
+    case KOC_SEARCH_SORT_MENTIONS:   order = g_strdup (mentions); break;
+    case KOC_SEARCH_SORT_NAME:
+      order = g_strdup ("coalesce (pe.display_name, a.display_name, a.handle) COLLATE NOCASE");
+      break;
+    case KOC_SEARCH_SORT_RELEVANCE:
+    default:
+      order = g_strdup (match != NULL ? "c.relevance" : "a.followers");
+      break;
+    }
+  key = g_steal_pointer (&order);
+  order = g_strdup_printf ("%s %s, a.id %s", key, dir, dir);
 
   if (match != NULL)
-    g_string_append (sql->text, "c.relevance AS relevance, coalesce (c.last_post, 0) AS last_post"
-                                " FROM cand c JOIN accounts a ON a.id = c.account_id");
+    g_string_append_printf (sql->text,
+      "WITH post_hits (account_id, n, last_post) AS ("
+      " SELECT p.account_id, count(*), max(p.id)"
+      " FROM (SELECT rowid AS rid FROM posts_fts WHERE posts_fts MATCH ?%u"
+      "       ORDER BY rowid DESC LIMIT %d) h"
+      " JOIN posts p ON p.id = h.rid GROUP BY p.account_id),"
+      " name_hits (account_id) AS ("
+      " SELECT * FROM (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?%u LIMIT %d)"
+      " UNION SELECT * FROM (SELECT a.id FROM people_fts f JOIN accounts a"
+      "  ON a.person_id = f.rowid WHERE people_fts MATCH ?%u LIMIT %d)),"
+      " cand (account_id, relevance, last_post) AS ("
+      " SELECT account_id, sum(w), max(last_post) FROM ("
+      "  SELECT account_id, n AS w, last_post FROM post_hits"
+      "  UNION ALL SELECT account_id, " RELEVANCE_NAME ", NULL FROM name_hits)"
+      " GROUP BY account_id),"
+      " page AS MATERIALIZED (",
+      m, POST_CANDIDATES, m, NAME_CANDIDATES, m, NAME_CANDIDATES);
   else
-    g_string_append (sql->text, "0.0 AS relevance, 0 AS last_post FROM accounts a");
-  g_string_append (sql->text, " LEFT JOIN people pe ON pe.id = a.person_id WHERE 1");
+    g_string_append (sql->text, "SELECT r.*, NULL FROM (");
+
+  g_string_append_printf (sql->text,
+    "SELECT a.id AS id, coalesce (a.person_id, 0), coalesce (pe.display_name,"
+    " a.display_name, a.handle), a.handle, a.platform, a.followers,"
+    " coalesce (a.engagement_rate, -1), a.tier, coalesce (pe.koc_score, -1), pe.stage,"
+    " pe.owner, coalesce (a.region, pe.region), coalesce (a.category, pe.category),"
+    " coalesce (a.last_post_at, 0), %s, ", mentions);
+
+  if (match != NULL)
+    g_string_append_printf (sql->text, "c.relevance, coalesce (c.last_post, 0) AS last_post,"
+                            " row_number () OVER (ORDER BY %s) AS pos"
+                            " FROM cand c JOIN accounts a ON a.id = c.account_id", order);
+  else
+    g_string_append (sql->text, "0.0, 0 FROM accounts a");
+
+  /* An inner join lets SQLite walk people_score (or stop early) instead of sorting
+   * every account: 49 ms → 1 ms for "top scores in a category" at 100k accounts. So
+   * sorting by KOC score, like a stage or owner filter, lists accounts of people only. */
+  if (query->sort == KOC_SEARCH_SORT_SCORE || (query->stage && *query->stage) ||
+      (query->owner && *query->owner))
+    g_string_append (sql->text, " JOIN people pe ON pe.id = a.person_id WHERE 1");
+  else
+    g_string_append (sql->text, " LEFT JOIN people pe ON pe.id = a.person_id WHERE 1");
 
   add_in (sql, "a.platform", query->platforms);
   add_in (sql, "a.tier", query->tiers);
@@ -283,23 +292,33 @@ koc_search_sql_new_accounts (const KocSearchQuery *query)
   if (query->active_since > 0)
     g_string_append_printf (sql->text, " AND a.last_post_at >= ?%u", add_int (sql, query->active_since));
 
-  switch (query->sort)
+  g_string_append_printf (sql->text, " ORDER BY %s LIMIT ?%u OFFSET ?%u)", order,
+                          add_int (sql, page_limit (query)), add_int (sql, query->offset));
+
+  if (match == NULL)
     {
-    case KOC_SEARCH_SORT_FOLLOWERS:  order = "a.followers"; break;
-    case KOC_SEARCH_SORT_ENGAGEMENT: order = "a.engagement_rate"; break;
-    case KOC_SEARCH_SORT_SCORE:      order = "pe.koc_score"; break;
-    case KOC_SEARCH_SORT_LAST_POST:  order = "a.last_post_at"; break;
-    case KOC_SEARCH_SORT_MENTIONS:   order = "mentions"; break;
-    case KOC_SEARCH_SORT_NAME:       order = "name COLLATE NOCASE"; break;
-    case KOC_SEARCH_SORT_RELEVANCE:
-    default:
-      order = match != NULL ? "c.relevance" : "a.followers";
-      break;
+      g_string_append (sql->text, " r");
+      return sql;
     }
 
-  g_string_append_printf (sql->text, " ORDER BY %s %s, a.id %s LIMIT ?%u OFFSET ?%u) r",
-                          order, dir, dir, add_int (sql, page_limit (query)),
-                          add_int (sql, query->offset));
+  /* Snippets for the page only, each table walked once: a correlated
+   * `MATCH … AND rowid = ?` per row seeks the doclists again for every row (20 ms
+   * for 50 rows of a common term at 2M posts; this is 4 ms). The matching posts of the
+   * page are among the POST_CANDIDATES newest hits, so the walk is bounded; `+rowid`
+   * keeps SQLite from turning the IN into one seek per value. */
+  g_string_append_printf (sql->text,
+    ", post_snippets (post_id, snippet) AS ("
+    " SELECT rowid, snippet (posts_fts, 0, " SNIPPET_ARGS ") FROM posts_fts"
+    " WHERE posts_fts MATCH ?%u"
+    " AND rowid >= (SELECT min (last_post) FROM page WHERE last_post > 0)"
+    " AND +rowid IN (SELECT last_post FROM page)),"
+    " account_snippets (account_id, snippet) AS ("
+    " SELECT rowid, snippet (accounts_fts, -1, " SNIPPET_ARGS ") FROM accounts_fts"
+    " WHERE accounts_fts MATCH ?%u AND +rowid IN (SELECT id FROM page))"
+    " SELECT page.*, coalesce (acs.snippet, ps.snippet) FROM page"
+    " LEFT JOIN account_snippets acs ON acs.account_id = page.id"
+    " LEFT JOIN post_snippets ps ON ps.post_id = page.last_post"
+    " ORDER BY page.pos", m, m);
   return sql;
 }
 
@@ -444,7 +463,8 @@ account_from_row (sqlite3_stmt *stmt)
   hit->mention_count = sqlite3_column_int64 (stmt, 14);
   hit->relevance = sqlite3_column_double (stmt, 15);
   hit->matched_post_id = sqlite3_column_int64 (stmt, 16);
-  hit->snippet = column_dup (stmt, 17);
+  /* Last column: the text variant has a "pos" column before it. */
+  hit->snippet = column_dup (stmt, sqlite3_column_count (stmt) - 1);
   return hit;
 }
 

@@ -26,7 +26,7 @@ typedef enum
   KOC_SEARCH_SORT_RELEVANCE,  /* text match strength; without text, followers */
   KOC_SEARCH_SORT_FOLLOWERS,
   KOC_SEARCH_SORT_ENGAGEMENT,
-  KOC_SEARCH_SORT_SCORE,      /* the person's KOC score */
+  KOC_SEARCH_SORT_SCORE,      /* the person's KOC score (accounts of people only) */
   KOC_SEARCH_SORT_LAST_POST,  /* accounts: last_post_at; posts: published (newest) */
   KOC_SEARCH_SORT_MENTIONS,   /* brand mentions (of query->brand_id when set) */
   KOC_SEARCH_SORT_NAME,

@@ -289,6 +289,35 @@ test_fts (void)
   koc_db_close (db);
 }
 
+/* The generator builds the full-text indexes in one pass with their triggers suspended:
+ * the triggers must be back, the indexes complete, and a new post searchable at once. */
+static void
+test_fts_triggers (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "triggers.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  generate (path, 9, 0.01);
+  db = koc_db_open (path, KOC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN"
+                                  " ('posts_fts_ai', 'accounts_fts_ai', 'people_fts_ai')"), ==, 3);
+  g_assert_true (koc_db_exec (db, "INSERT INTO posts_fts (posts_fts) VALUES ('integrity-check');"
+                                  "INSERT INTO accounts_fts (accounts_fts) VALUES ('integrity-check');"
+                                  "INSERT INTO people_fts (people_fts) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM posts_fts"), ==, query_int (db, "SELECT count(*) FROM posts"));
+
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'zyxwvut'"), ==, 0);
+  g_assert_true (koc_db_exec (db, "INSERT INTO posts (account_id, text, published_at)"
+                                  " VALUES (1, 'brand new zyxwvut post', 1793491200)", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'zyxwvut'"), ==, 1);
+  koc_db_close (db);
+}
+
 /* Runs `kocdesk-cli demo ARGS…`; its stdout is captured (never mixed into TAP). */
 static int
 run_cli (const char *const *args,
@@ -372,6 +401,72 @@ test_cli (void)
   }
 }
 
+static char *
+shell_dump (const char *sqlite3_shell,
+            const char *path)
+{
+  const char *argv[] = { sqlite3_shell, path, ".dump", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  return out;
+}
+
+/* --dump-sql writes the very statements the generator ran: the sqlite3 shell, loading
+ * them into the empty workspace written alongside, makes an identical database. */
+static void
+test_dump_sql (void)
+{
+  g_autofree char *shell = g_find_program_in_path ("sqlite3");
+  g_autofree char *path = g_build_filename (tmp_dir, "dumped.db", NULL);
+  g_autofree char *sql = g_build_filename (tmp_dir, "dumped.sql", NULL);
+  g_autofree char *empty = g_strconcat (sql, ".empty.db", NULL);
+  g_autofree char *copy = g_build_filename (tmp_dir, "from-shell.db", NULL);
+  g_autofree char *ext = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "src", "store",
+                                           "libkoc-fts-ext", NULL);
+  g_autofree char *load = g_strconcat (".load ", ext, NULL);
+  g_autofree char *read = g_strconcat (".read ", sql, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *ours = NULL, *theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  KocDemoOptions options = { .scale = 0.02, .seed = 77, .dump_sql = sql };
+  gsize length;
+  int status = -1;
+
+  if (shell == NULL)
+    {
+      g_test_skip ("the sqlite3 shell is not installed");
+      return;
+    }
+
+  g_assert_true (koc_demo_generate (path, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (empty, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (copy, contents, length, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { shell, "-bail", copy, load, read, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  }
+
+  ours = shell_dump (shell, path);
+  theirs = shell_dump (shell, copy);
+  g_assert_nonnull (strstr (ours, "INSERT INTO posts"));
+  g_assert_true (strcmp (ours, theirs) == 0);
+}
+
 /* A run killed halfway leaves no file under the real name (only the .partial). */
 static void
 test_killed (void)
@@ -435,9 +530,11 @@ main (int    argc,
   g_test_add_func ("/demo/distributions", test_distributions);
   g_test_add_func ("/demo/integrity", test_integrity);
   g_test_add_func ("/demo/fts", test_fts);
+  g_test_add_func ("/demo/fts-triggers", test_fts_triggers);
   g_test_add_func ("/demo/cli", test_cli);
   g_test_add_func ("/demo/refuses", test_library_refuses);
   g_test_add_func ("/demo/killed", test_killed);
+  g_test_add_func ("/demo/dump-sql", test_dump_sql);
 
   ret = g_test_run ();
 
