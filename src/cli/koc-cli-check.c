@@ -246,8 +246,9 @@ koc_cli_check (int    argc,
                                    " or fix the problems listed above", problems->len),
                          check.path, problems->len);
 
-  printf (_("%s: workspace OK (schema version %d; %" G_GINT64_FORMAT " people, %"
-            G_GINT64_FORMAT " accounts, %" G_GINT64_FORMAT " posts)\n"),
-          check.path, KOC_SCHEMA_VERSION, check.counts[0], check.counts[1], check.counts[2]);
+  /* Plain %lld: xgettext cannot see through G_GINT64_FORMAT. */
+  printf (_("%s: workspace OK (schema version %d; %lld people, %lld accounts, %lld posts)\n"),
+          check.path, KOC_SCHEMA_VERSION, (long long) check.counts[0], (long long) check.counts[1],
+          (long long) check.counts[2]);
   return 0;
 }

@@ -26,6 +26,9 @@ typedef struct
   gint64   phase_started;
 } Progress;
 
+/* Translatable strings use %llu: xgettext cannot see through G_GUINT64_FORMAT. */
+typedef unsigned long long ull;
+
 static void
 progress_cb (const char *phase,
              guint64     done,
@@ -45,10 +48,10 @@ progress_cb (const char *phase,
     }
 
   if (done == total && total > 0)
-    fprintf (stderr, _("demo: %-10s %" G_GUINT64_FORMAT " done in %.1f s\n"), phase, total,
+    fprintf (stderr, _("demo: %-10s %llu done in %.1f s\n"), phase, (ull) total,
              (now - progress->phase_started) / 1e6);
   else if (done > 0)
-    fprintf (stderr, _("demo: %-10s %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT "\n"), phase, done, total);
+    fprintf (stderr, _("demo: %-10s %llu / %llu\n"), phase, (ull) done, (ull) total);
 }
 
 static int
@@ -71,24 +74,21 @@ print_summary (const char         *path,
   double load_seconds = stats->load_usec / 1e6;
   double megabytes = g_stat (path, &st) == 0 ? st.st_size / 1048576.0 : 0;
 
-  printf (_("Demo workspace written: %s (seed %" G_GUINT64_FORMAT ", scale %g)\n"),
-          path, options->seed, options->scale);
-  printf (_("  people %" G_GUINT64_FORMAT ", accounts %" G_GUINT64_FORMAT ", avatars %"
-            G_GUINT64_FORMAT ", metric snapshots %" G_GUINT64_FORMAT "\n"),
-          stats->people, stats->accounts, stats->media, stats->snapshots);
-  printf (_("  posts %" G_GUINT64_FORMAT ", brand mentions %" G_GUINT64_FORMAT ", hashtags %"
-            G_GUINT64_FORMAT "\n"),
-          stats->posts, stats->mentions, stats->hashtags);
-  printf (_("  campaigns %" G_GUINT64_FORMAT ", cards %" G_GUINT64_FORMAT ", incentives %"
-            G_GUINT64_FORMAT ", referral codes %" G_GUINT64_FORMAT ", redemptions %"
-            G_GUINT64_FORMAT ", rewards %" G_GUINT64_FORMAT ", deliverables %" G_GUINT64_FORMAT "\n"),
-          stats->campaigns, stats->cards, stats->incentives, stats->referral_codes,
-          stats->redemptions, stats->rewards, stats->deliverables);
-  printf (_("  notes %" G_GUINT64_FORMAT ", interactions %" G_GUINT64_FORMAT "\n"),
-          stats->notes, stats->interactions);
-  printf (_("  %" G_GUINT64_FORMAT " rows in %.2f s (%.0f rows/s), %.2f s of it inside SQLite;"
-            " file %.1f MB\n"),
-          stats->rows, seconds, seconds > 0 ? stats->rows / seconds : 0.0, load_seconds, megabytes);
+  printf (_("Demo workspace written: %s (seed %llu, scale %g)\n"),
+          path, (ull) options->seed, options->scale);
+  printf (_("  people %llu, accounts %llu, avatars %llu, metric snapshots %llu\n"),
+          (ull) stats->people, (ull) stats->accounts, (ull) stats->media, (ull) stats->snapshots);
+  printf (_("  posts %llu, brand mentions %llu, hashtags %llu\n"),
+          (ull) stats->posts, (ull) stats->mentions, (ull) stats->hashtags);
+  printf (_("  campaigns %llu, cards %llu, incentives %llu, referral codes %llu, redemptions %llu,"
+            " rewards %llu, deliverables %llu\n"),
+          (ull) stats->campaigns, (ull) stats->cards, (ull) stats->incentives,
+          (ull) stats->referral_codes, (ull) stats->redemptions, (ull) stats->rewards,
+          (ull) stats->deliverables);
+  printf (_("  notes %llu, interactions %llu\n"), (ull) stats->notes, (ull) stats->interactions);
+  printf (_("  %llu rows in %.2f s (%.0f rows/s), %.2f s of it inside SQLite; file %.1f MB\n"),
+          (ull) stats->rows, seconds, seconds > 0 ? stats->rows / seconds : 0.0, load_seconds,
+          megabytes);
 }
 
 int

@@ -293,9 +293,9 @@ check_header (const char  *path,
     {
       g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_CORRUPT,
                    _("The workspace “%s” is damaged: the file is shorter than its header"
-                     " says (%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " bytes), probably"
+                     " says (%lld of %lld bytes), probably"
                      " truncated by an interrupted copy. Restore it from a backup."),
-                   display, size, (gint64)n_pages * page_size);
+                   display, (long long) size, (long long) n_pages * page_size);
       return FALSE;
     }
 
