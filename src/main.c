@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "koc-application.h"
+#include "koc-i18n.h"
 
 int
 main (int   argc,
@@ -15,7 +16,7 @@ main (int   argc,
 {
   g_autoptr(KocApplication) app = NULL;
 
-  koc_application_init_i18n ();
+  koc_i18n_init ();
   g_set_application_name (_("KOC Desk"));
 
   app = koc_application_new (G_APPLICATION_DEFAULT_FLAGS);

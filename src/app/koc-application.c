@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "koc-about.h"
@@ -23,17 +22,6 @@ struct _KocApplication
 };
 
 G_DEFINE_FINAL_TYPE (KocApplication, koc_application, ADW_TYPE_APPLICATION)
-
-void
-koc_application_init_i18n (void)
-{
-  const char *localedir = g_getenv ("KOCDESK_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
 
 static void
 apply_color_scheme (KocApplication *self)

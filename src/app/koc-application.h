@@ -15,7 +15,4 @@ G_DECLARE_FINAL_TYPE (KocApplication, koc_application, KOC, APPLICATION, AdwAppl
 KocApplication *koc_application_new          (GApplicationFlags  flags);
 GSettings      *koc_application_get_settings (KocApplication    *self);
 
-/* Binds the gettext domain, from $KOCDESK_LOCALEDIR when set (uninstalled runs and tests). */
-void            koc_application_init_i18n    (void);
-
 G_END_DECLS

@@ -7,12 +7,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "koc-cli.h"
+#include "koc-i18n.h"
 
 typedef struct
 {
@@ -22,9 +22,9 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "check",  koc_cli_check,  "FILE.db — integrity and schema checks; exit 1 on a problem" },
-  { "demo",   koc_cli_demo,   "--scale N --out FILE.db [--seed S] — write a demo workspace" },
-  { "search", koc_cli_search, "FILE.db QUERY [--json] [--limit N] — search people, accounts, posts" },
+  { "check",  koc_cli_check,  N_("FILE.db — integrity and schema checks; exit 1 on a problem") },
+  { "demo",   koc_cli_demo,   N_("--scale N --out FILE.db [--seed S] — write a demo workspace") },
+  { "search", koc_cli_search, N_("FILE.db QUERY [--json] [--limit N] — search people, accounts, posts") },
 };
 
 int
@@ -45,9 +45,9 @@ koc_cli_fail (const char *format,
 static int
 usage (FILE *out)
 {
-  fprintf (out, "Usage: kocdesk-cli COMMAND [ARGS…]\n\nCommands:\n");
+  fprintf (out, "%s\n\n%s\n", _("Usage: kocdesk-cli COMMAND [ARGS…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-7s %s\n", commands[i].name, commands[i].summary);
+    fprintf (out, "  %-7s %s\n", commands[i].name, _(commands[i].summary));
   return out == stdout ? 0 : 2;
 }
 
@@ -55,10 +55,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  koc_i18n_init ();
 
   if (argc < 2)
     return usage (stderr);
@@ -76,6 +73,8 @@ main (int    argc,
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
 
-  fprintf (stderr, "kocdesk-cli: unknown command “%s”\n\n", argv[1]);
+  fprintf (stderr, "kocdesk-cli: ");
+  fprintf (stderr, _("unknown command “%s”"), argv[1]);
+  fprintf (stderr, "\n\n");
   return usage (stderr);
 }

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "koc-application.h"
+#include "koc-i18n.h"
 #include "koc-preferences-window.h"
 #include "koc-sync-indicator.h"
 #include "koc-test-gui.h"
@@ -368,7 +369,7 @@ main (int   argc,
 
   data_home = koc_test_make_tmp_dir ();
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  koc_application_init_i18n ();
+  koc_i18n_init ();
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
