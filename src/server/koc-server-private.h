@@ -71,7 +71,7 @@ struct _KocServerRequest
   gint64              started;    /* monotonic µs */
   gint64              token_id;
   char               *workspace;
-  gboolean            counted;    /* in server->in_flight */
+  gboolean            paused;
   gboolean            done;
 };
 
