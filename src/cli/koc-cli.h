@@ -14,6 +14,10 @@ int koc_cli_check  (int    argc,
                     char **argv);
 int koc_cli_demo   (int    argc,
                     char **argv);
+int koc_cli_export (int    argc,
+                    char **argv);
+int koc_cli_import (int    argc,
+                    char **argv);
 int koc_cli_search (int    argc,
                     char **argv);
 

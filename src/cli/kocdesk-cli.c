@@ -24,6 +24,8 @@ typedef struct
 static const Command commands[] = {
   { "check",  koc_cli_check,  N_("FILE.db — integrity and schema checks; exit 1 on a problem") },
   { "demo",   koc_cli_demo,   N_("--scale N --out FILE.db [--seed S] — write a demo workspace") },
+  { "export", koc_cli_export, N_("--db FILE.db --what TABLE --format csv|json --out FILE | --backup COPY.db") },
+  { "import", koc_cli_import, N_("FILE --preview [--json] | FILE --db FILE.db [--platform P] | --undo ID --db FILE.db") },
   { "search", koc_cli_search, N_("FILE.db QUERY [--json] [--limit N] — search people, accounts, posts") },
 };
 
