@@ -22,7 +22,7 @@ debian_build_pkgs=(
   build-essential meson ninja-build pkg-config gettext
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libsqlite3-dev libjson-glib-dev libicu-dev
   libqrencode-dev libsecret-1-dev desktop-file-utils appstream appstream-util
-  sqlite3 libglib2.0-bin fonts-noto-cjk
+  sqlite3 libglib2.0-bin fonts-noto-cjk fonts-noto-color-emoji
 )
 debian_test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
@@ -32,7 +32,7 @@ fedora_build_pkgs=(
   gcc meson ninja-build pkgconf-pkg-config gettext
   gtk4-devel libadwaita-devel libsoup3-devel sqlite-devel json-glib-devel libicu-devel
   qrencode-devel libsecret-devel desktop-file-utils appstream libappstream-glib
-  sqlite glib2-devel google-noto-sans-cjk-fonts
+  sqlite glib2-devel google-noto-sans-cjk-fonts google-noto-emoji-color-fonts
 )
 fedora_test_pkgs=(
   xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon dbus-x11 at-spi2-core python3-pyatspi

@@ -14,6 +14,7 @@ struct _KocAccountItem
   GObject        parent_instance;
 
   KocAccountHit *hit;
+  GObject       *avatar;
 };
 
 enum {
@@ -21,6 +22,7 @@ enum {
   PROP_ACCOUNT_ID,
   PROP_DISPLAY_NAME,
   PROP_HANDLE,
+  PROP_AVATAR,
   N_PROPS
 };
 
@@ -34,6 +36,7 @@ koc_account_item_finalize (GObject *object)
   KocAccountItem *self = (KocAccountItem *)object;
 
   g_clear_pointer (&self->hit, koc_account_hit_free);
+  g_clear_object (&self->avatar);
 
   G_OBJECT_CLASS (koc_account_item_parent_class)->finalize (object);
 }
@@ -60,6 +63,29 @@ koc_account_item_get_property (GObject    *object,
       g_value_set_string (value, self->hit->handle);
       break;
 
+    case PROP_AVATAR:
+      g_value_set_object (value, self->avatar);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koc_account_item_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KocAccountItem *self = KOC_ACCOUNT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVATAR:
+      koc_account_item_set_avatar (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -72,6 +98,7 @@ koc_account_item_class_init (KocAccountItemClass *klass)
 
   object_class->finalize = koc_account_item_finalize;
   object_class->get_property = koc_account_item_get_property;
+  object_class->set_property = koc_account_item_set_property;
 
   /* Read-only: a hit is a snapshot of one search; a new search makes new items. */
   properties[PROP_ACCOUNT_ID] =
@@ -83,6 +110,9 @@ koc_account_item_class_init (KocAccountItemClass *klass)
   properties[PROP_HANDLE] =
     g_param_spec_string ("handle", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AVATAR] =
+    g_param_spec_object ("avatar", NULL, NULL, G_TYPE_OBJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -125,6 +155,25 @@ koc_account_item_get_display_name (KocAccountItem *self)
   g_return_val_if_fail (KOC_IS_ACCOUNT_ITEM (self), NULL);
 
   return self->hit->display_name;
+}
+
+GObject *
+koc_account_item_get_avatar (KocAccountItem *self)
+{
+  g_return_val_if_fail (KOC_IS_ACCOUNT_ITEM (self), NULL);
+
+  return self->avatar;
+}
+
+void
+koc_account_item_set_avatar (KocAccountItem *self,
+                             GObject        *avatar)
+{
+  g_return_if_fail (KOC_IS_ACCOUNT_ITEM (self));
+  g_return_if_fail (!avatar || G_IS_OBJECT (avatar));
+
+  if (g_set_object (&self->avatar, avatar))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVATAR]);
 }
 
 GPtrArray *

@@ -105,6 +105,8 @@ koc_application_startup (GApplication *app)
     { "win.show-pane::people", { "<Alt>2", NULL } },
     { "win.show-pane::keywords", { "<Alt>3", NULL } },
     { "win.show-pane::campaigns", { "<Alt>4", NULL } },
+    { "discover.focus-search", { "<Control>f", NULL } },
+    { "discover.toggle-filters", { "F9", NULL } },
   };
   KocApplication *self = KOC_APPLICATION (app);
   g_autoptr(GAction) color_scheme = NULL;

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "koc-discover-pane.h"
 #include "koc-store.h"
 #include "koc-sync-indicator.h"
 #include "koc-window.h"
@@ -33,7 +34,7 @@ struct _KocWindow
   GtkLabel             *workspace_label;
   GMenu                *workspaces_section;
   KocSyncIndicator     *sync_indicator;
-  AdwStatusPage        *discover_page;
+  KocDiscoverPane      *discover_pane;
   AdwStatusPage        *people_page;
   AdwStatusPage        *keywords_page;
   AdwStatusPage        *campaigns_page;

@@ -85,11 +85,8 @@ summary_ready_cb (GObject      *source,
   if (KOC_STORE (source) != self->store)
     return; /* Another workspace was opened meanwhile. */
 
-  /* The panes' real views arrive with their own issues; until then each empty state
-   * says truthfully what the workspace holds. */
-  if (summary.n_accounts > 0)
-    set_count_title (self->discover_page, summary.n_accounts,
-                     g_dngettext (GETTEXT_PACKAGE, "%s Account in This Workspace", "%s Accounts in This Workspace", summary.n_accounts));
+  /* Discover shows the accounts themselves; the other panes' real views arrive with
+   * their own issues, and until then each empty state says what the workspace holds. */
   if (summary.n_people > 0)
     set_count_title (self->people_page, summary.n_people,
                      g_dngettext (GETTEXT_PACKAGE, "%s Person in This Workspace", "%s People in This Workspace", summary.n_people));
@@ -104,7 +101,6 @@ summary_ready_cb (GObject      *source,
 static void
 reset_pages (KocWindow *self)
 {
-  adw_status_page_set_title (self->discover_page, _("No Accounts to Discover Yet"));
   adw_status_page_set_title (self->people_page, _("No People Yet"));
   adw_status_page_set_title (self->keywords_page, _("No Posts to Analyse Yet"));
   adw_status_page_set_title (self->campaigns_page, _("No Campaigns Yet"));
@@ -117,6 +113,7 @@ _koc_window_workspace_opened (KocWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->workspace_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->workspace_name, -1);
   reset_pages (self);
+  koc_discover_pane_set_store (self->discover_pane, self->store);
   koc_store_get_summary_async (self->store, self->cancellable, summary_ready_cb, g_object_ref (self));
 }
 
@@ -250,6 +247,7 @@ koc_window_class_init (KocWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KOC_TYPE_SYNC_INDICATOR);
+  g_type_ensure (KOC_TYPE_DISCOVER_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KocWindow, toast_overlay);
@@ -260,7 +258,7 @@ koc_window_class_init (KocWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KocWindow, workspace_label);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, workspaces_section);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, sync_indicator);
-  gtk_widget_class_bind_template_child (widget_class, KocWindow, discover_page);
+  gtk_widget_class_bind_template_child (widget_class, KocWindow, discover_pane);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, keywords_page);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, campaigns_page);

@@ -1,0 +1,28 @@
+/* koc-discover-filters.h: the Discover side panel of search filters.
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "koc-store.h"
+
+G_BEGIN_DECLS
+
+#define KOC_TYPE_DISCOVER_FILTERS (koc_discover_filters_get_type ())
+G_DECLARE_FINAL_TYPE (KocDiscoverFilters, koc_discover_filters, KOC, DISCOVER_FILTERS, GtkWidget)
+
+/* Loads the region, category and owner choices of @store (asynchronously). */
+void      koc_discover_filters_set_store  (KocDiscoverFilters *self,
+                                           KocStore           *store);
+/* Writes the chosen filters into @query (text, sort and paging are left alone). */
+void      koc_discover_filters_apply      (KocDiscoverFilters *self,
+                                           KocSearchQuery     *query);
+/* TRUE when any filter narrows the search. */
+gboolean  koc_discover_filters_is_active  (KocDiscoverFilters *self);
+/* Clears every filter; emits ::changed once when something was set. */
+void      koc_discover_filters_reset      (KocDiscoverFilters *self);
+
+G_END_DECLS

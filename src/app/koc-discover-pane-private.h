@@ -1,0 +1,84 @@
+/* koc-discover-pane-private.h: KocDiscoverPane's state, shared by its files
+ * (pane: queries and states; cells: the result columns).
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "koc-account-item.h"
+#include "koc-account-popover.h"
+#include "koc-discover-filters.h"
+#include "koc-discover-pane.h"
+
+G_BEGIN_DECLS
+
+struct _KocDiscoverPane
+{
+  GtkWidget            parent_instance;
+
+  /* Owned */
+  KocStore            *store;
+  GListStore          *results;          /* KocAccountItem */
+  GCancellable        *search_cancellable; /* the current query's pages and count */
+  GCancellable        *store_cancellable;  /* per store: the summary */
+  KocSearchQuery      *query;            /* of the results shown, offset 0 */
+  KocAccountPopover   *popover;
+  GSimpleActionGroup  *actions;          /* "discover": on the pane and on its window */
+  KocAccountItem      *probe_items[2];   /* see read_sort() */
+  gint64               n_accounts;       /* in the workspace; -1 unknown */
+  gint64               count;            /* of the current query; -1 unknown */
+  gint64               started_at;       /* monotonic time the current search began */
+  guint                busy;             /* searches in flight */
+  guint                generation;
+  KocSearchSort        sort;
+  gboolean             ascending;
+  gboolean             user_sorted;      /* a header was clicked: keep that order */
+  gboolean             setting_sort;
+  gboolean             has_more;
+  int                  probe_key;
+  GtkColumnViewColumn *probe_column;
+
+  /* Template children */
+  AdwFlap             *flap;
+  KocDiscoverFilters  *filters;
+  GtkWidget           *filters_scroller;
+  GtkWidget           *toolbar;
+  GtkWidget           *legend_label;
+  GtkToggleButton     *filter_button;
+  GtkSearchEntry      *search_entry;
+  GtkSpinner          *spinner;
+  GtkLabel            *count_label;
+  GtkStack            *stack;
+  GtkScrolledWindow   *scroller;
+  GtkColumnView       *column_view;
+  GtkMultiSelection   *selection;
+  AdwStatusPage       *no_results_page;
+  GtkWidget           *reset_button;
+  AdwStatusPage       *empty_page;
+  GtkColumnViewColumn *account_column;
+  GtkColumnViewColumn *followers_column;
+  GtkColumnViewColumn *engagement_column;
+  GtkColumnViewColumn *mentions_column;
+  GtkColumnViewColumn *score_column;
+  GtkColumnViewColumn *active_column;
+};
+
+/* koc-discover-pane.c */
+void _koc_discover_update_state     (KocDiscoverPane *self);
+void _koc_discover_show_sort        (KocDiscoverPane     *self,
+                                     GtkColumnViewColumn *column,
+                                     GtkSortType          direction);
+/* koc-discover-query.c */
+void _koc_discover_start_search     (KocDiscoverPane *self);
+void _koc_discover_load_more        (KocDiscoverPane *self);
+/* koc-discover-avatars.c: @items (KocAccountItem) get their avatars later. */
+void _koc_discover_load_avatars     (KocDiscoverPane *self,
+                                     GPtrArray       *items);
+/* koc-discover-cells.c */
+void _koc_discover_cells_class_init (GtkWidgetClass *widget_class);
+void _koc_discover_show_details     (KocDiscoverPane *self,
+                                     KocAccountItem  *item,
+                                     GtkWidget       *anchor);
+
+G_END_DECLS
