@@ -84,54 +84,7 @@ show_default_sort (KocDiscoverPane *self)
                            GTK_SORT_DESCENDING);
 }
 
-/* The parameter number after the last @keyword (" LIMIT ?N") in @sql, or 0. */
-static int
-last_param (const char *sql,
-            const char *keyword)
-{
-  const char *found = NULL;
-
-  for (const char *p = strstr (sql, keyword); p != NULL; p = strstr (p + 1, keyword))
-    found = p;
-  return found != NULL ? atoi (found + strlen (keyword)) : 0;
-}
-
-/* The statement that counts what @sql pages through, without the work a page needs:
- * with text, the candidates' "page" CTE without the snippets (snippet() over thousands
- * of posts is most of the cost); without text, the rows without their ORDER BY and
- * LIMIT (a sort of every account). Where the page's LIMIT and OFFSET parameters stay,
- * the caller rebinds them to "all rows"; where they went, binding them is a no-op. This reads koc-search.c's statement shapes; when they
- * change, the whole statement is counted, which is slower but still right. */
-static char *
-count_sql (const char *page_sql)
-{
-  const char *snippets = strstr (page_sql, ", post_snippets (");
-  const char *order = NULL;
-  const char *limit;
-  const char *offset;
-
-  if (snippets != NULL)
-    return g_strdup_printf ("%.*s SELECT count(*) FROM page", (int) (snippets - page_sql), page_sql);
-
-  for (const char *p = strstr (page_sql, " ORDER BY "); p != NULL; p = strstr (p + 1, " ORDER BY "))
-    order = p;
-  limit = order != NULL ? strstr (order, " LIMIT ?") : NULL;
-  offset = limit != NULL ? strstr (limit, " OFFSET ?") : NULL;
-  if (offset != NULL && strstr (page_sql, " OVER (") == NULL)
-    {
-      /* Without LIMIT the subquery can be flattened into the count: no row is built. */
-      offset += strlen (" OFFSET ?");
-      while (g_ascii_isdigit (*offset))
-        offset++;
-      return g_strdup_printf ("SELECT count(*) FROM (%.*s%s)", (int) (order - page_sql), page_sql, offset);
-    }
-
-  return g_strdup_printf ("SELECT count(*) FROM (%s)", page_sql);
-}
-
-/* On the store's worker: the number of rows the query has without its page limit.
- * The page's LIMIT and OFFSET are the last "LIMIT ?N OFFSET ?M" of the statement
- * (koc-search.c), rebound here to "all rows". */
+/* On the store's worker: the number of rows the query has without its page limit. */
 static gboolean
 count_func (sqlite3       *db,
             gpointer       data,
@@ -139,51 +92,10 @@ count_func (sqlite3       *db,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(KocSearchSql) sql = koc_search_sql_new_accounts (data);
-  g_autofree char *text = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 count = 0;
-  gint64 started;
-  int limit;
-  int offset;
-  int rc;
+  gint64 count = koc_search_count_accounts (db, data, error);
 
-  if (sql != NULL)
-    {
-      limit = last_param (koc_search_sql_get_text (sql), " LIMIT ?");
-      offset = last_param (koc_search_sql_get_text (sql), " OFFSET ?");
-      if (limit <= 0 || offset <= 0)
-        {
-          g_set_error_literal (error, KOC_STORE_ERROR, KOC_STORE_ERROR_FAILED, "Unexpected search statement");
-          return FALSE;
-        }
-
-      text = count_sql (koc_search_sql_get_text (sql));
-      if (sqlite3_prepare_v2 (db, text, -1, &stmt, NULL) != SQLITE_OK)
-        {
-          g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-          return FALSE;
-        }
-      koc_search_sql_bind (sql, stmt);
-      sqlite3_bind_int64 (stmt, limit, -1);
-      sqlite3_bind_int64 (stmt, offset, 0);
-      started = g_get_monotonic_time ();
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        count = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-      g_debug ("counted %" G_GINT64_FORMAT " rows on the worker in %.1f ms", count,
-               (g_get_monotonic_time () - started) / 1000.0);
-      if (rc != SQLITE_ROW)
-        {
-          if (rc == SQLITE_INTERRUPT)
-            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-          else
-            g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_FAILED, "%s", sqlite3_errstr (rc));
-          return FALSE;
-        }
-    }
-
+  if (count < 0)
+    return FALSE;
   *result = g_memdup2 (&count, sizeof count);
   return TRUE;
 }

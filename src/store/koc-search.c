@@ -176,8 +176,11 @@ build_match (const KocSearchQuery *query,
   return koc_fts_build_match (query->text);
 }
 
-KocSearchSql *
-koc_search_sql_new_accounts (const KocSearchQuery *query)
+/* @count: the statement counts every row the query has (no sort, no page, no snippets)
+ * instead of returning one page. */
+static KocSearchSql *
+accounts_sql (const KocSearchQuery *query,
+              gboolean              count)
 {
   g_autofree char *match = NULL;
   g_autofree char *mentions = NULL;
@@ -241,20 +244,26 @@ koc_search_sql_new_accounts (const KocSearchQuery *query)
       " SELECT account_id, sum(w), max(last_post) FROM ("
       "  SELECT account_id, n AS w, last_post FROM post_hits"
       "  UNION ALL SELECT account_id, " RELEVANCE_NAME ", NULL FROM name_hits)"
-      " GROUP BY account_id),"
-      " page AS MATERIALIZED (",
-      m, POST_CANDIDATES, m, NAME_CANDIDATES, m, NAME_CANDIDATES);
+      " GROUP BY account_id)%s",
+      m, POST_CANDIDATES, m, NAME_CANDIDATES, m, NAME_CANDIDATES,
+      count ? " SELECT count(*)" : ", page AS MATERIALIZED (");
   else
-    g_string_append (sql->text, "SELECT r.*, NULL FROM (");
+    g_string_append (sql->text, count ? "SELECT count(*)" : "SELECT r.*, NULL FROM (");
 
-  g_string_append_printf (sql->text,
+  if (count)
+    g_string_append (sql->text, match != NULL ? " FROM cand c JOIN accounts a ON a.id = c.account_id"
+                                              : " FROM accounts a");
+  else
+    g_string_append_printf (sql->text,
     "SELECT a.id AS id, coalesce (a.person_id, 0), coalesce (pe.display_name,"
     " a.display_name, a.handle), a.handle, a.platform, a.followers,"
     " coalesce (a.engagement_rate, -1), a.tier, coalesce (pe.koc_score, -1), pe.stage,"
     " pe.owner, coalesce (a.region, pe.region), coalesce (a.category, pe.category),"
     " coalesce (a.last_post_at, 0), %s, ", mentions);
 
-  if (match != NULL)
+  if (count)
+    ;
+  else if (match != NULL)
     g_string_append_printf (sql->text, "c.relevance, coalesce (c.last_post, 0) AS last_post,"
                             " row_number () OVER (ORDER BY %s) AS pos"
                             " FROM cand c JOIN accounts a ON a.id = c.account_id", order);
@@ -292,6 +301,9 @@ koc_search_sql_new_accounts (const KocSearchQuery *query)
   if (query->active_since > 0)
     g_string_append_printf (sql->text, " AND a.last_post_at >= ?%u", add_int (sql, query->active_since));
 
+  if (count)
+    return sql;
+
   g_string_append_printf (sql->text, " ORDER BY %s LIMIT ?%u OFFSET ?%u)", order,
                           add_int (sql, page_limit (query)), add_int (sql, query->offset));
 
@@ -320,6 +332,39 @@ koc_search_sql_new_accounts (const KocSearchQuery *query)
     " LEFT JOIN post_snippets ps ON ps.post_id = page.last_post"
     " ORDER BY page.pos", m, m);
   return sql;
+}
+
+KocSearchSql *
+koc_search_sql_new_accounts (const KocSearchQuery *query)
+{
+  return accounts_sql (query, FALSE);
+}
+
+gint64
+koc_search_count_accounts (sqlite3               *db,
+                           const KocSearchQuery  *query,
+                           GError               **error)
+{
+  g_autoptr(KocSearchSql) sql = accounts_sql (query, TRUE);
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+  int rc;
+
+  if (sql == NULL)
+    return 0; /* text without searchable words: nothing matches */
+
+  rc = sqlite3_prepare_v2 (db, sql->text->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      koc_search_sql_bind (sql, stmt);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        count = sqlite3_column_int64 (stmt, 0);
+    }
+  if (count < 0)
+    koc_db_set_error (db, rc, _("Search failed"), error);
+  sqlite3_finalize (stmt);
+  return count;
 }
 
 /* Hits of @match in @fts, counting at most @max + 1 (stops early). */

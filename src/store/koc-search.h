@@ -117,6 +117,11 @@ void            koc_account_hit_free        (KocAccountHit         *hit);
 void            koc_post_hit_free           (KocPostHit            *hit);
 void            koc_person_hit_free         (KocPersonHit          *hit);
 
+/* How many accounts koc_search_accounts() would page through for @query (its sort and
+ * page ignored; with text, within the same bounded candidate set). -1 on error. */
+gint64          koc_search_count_accounts   (sqlite3               *db,
+                                             const KocSearchQuery  *query,
+                                             GError               **error);
 /* Returns: (transfer full) (element-type KocAccountHit): one page of results. */
 GPtrArray      *koc_search_accounts         (sqlite3               *db,
                                              const KocSearchQuery  *query,

@@ -350,6 +350,47 @@ test_hostile_text (Fixture       *fixture,
     }
 }
 
+static gboolean
+count_func (sqlite3       *db,
+            gpointer       data,
+            gpointer      *result,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gint64 count = koc_search_count_accounts (db, data, error);
+
+  *result = g_memdup2 (&count, sizeof count);
+  return count >= 0;
+}
+
+/* The count is exactly the number of rows the pages hold, for text, filters and both. */
+static void
+test_count (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const struct { const char *text; const char *platforms; gint64 brand; } cases[] = {
+    { NULL, NULL, 0 }, { "面膜", NULL, 0 }, { "面膜", "douyin,weibo", 0 }, { NULL, "weibo", 0 },
+    { "面膜", NULL, 2 }, { "\"()*", NULL, 0 }, { "nothing-matches-this", NULL, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KocSearchQuery) query = koc_search_query_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+      g_autofree gint64 *count = NULL;
+
+      query->text = g_strdup (cases[i].text);
+      query->platforms = cases[i].platforms ? g_strsplit (cases[i].platforms, ",", -1) : NULL;
+      query->brand_id = cases[i].brand;
+      query->limit = 1000;
+      hits = search_accounts (fixture, query);
+      g_assert_true (koc_store_run_sync (fixture->store, count_func, query, (gpointer *) &count, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (*count, ==, hits->len);
+    }
+}
+
 static void
 test_snippet_markup (void)
 {
@@ -375,6 +416,7 @@ main (int    argc,
   ADD ("common-term", test_common_term);
   ADD ("people", test_people);
   ADD ("hostile-text", test_hostile_text);
+  ADD ("count", test_count);
 #undef ADD
   g_test_add_func ("/koc/search/snippet-markup", test_snippet_markup);
 
