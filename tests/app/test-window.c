@@ -136,6 +136,27 @@ activate_and_find (const char *action,
   return koc_test_gui_find_toplevel (type);
 }
 
+/* Saves a dialog as <dir>/<name>.png (when KOCDESK_SCREENSHOT_DIR is set), after it drew. */
+static void
+save_dialog_shot (GtkWindow  *dialog,
+                  const char *name)
+{
+  const char *dir = g_getenv ("KOCDESK_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  /* Long enough for the header's cross-fades (about 250 ms). */
+  koc_test_gui_wait_frames (GTK_WIDGET (dialog), 30);
+  g_assert_cmpuint (koc_test_gui_count_missing_glyphs (GTK_WIDGET (dialog)), ==, 0);
+  texture = koc_test_gui_render (GTK_WIDGET (dialog));
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 test_preferences (void)
 {
@@ -148,6 +169,7 @@ test_preferences (void)
   g_autofree char *url = NULL;
 
   g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+  save_dialog_shot (prefs, "preferences");
   g_assert_cmpint (koc_sync_indicator_get_state (indicator), ==, KOC_SYNC_STATE_LOCAL);
 
   /* A wrong address is refused, said so, and not stored. */
@@ -200,6 +222,7 @@ test_about (void)
   g_assert_nonnull (adw_about_window_get_release_notes (aw));
   g_assert_nonnull (adw_about_window_get_comments (aw));
   g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()), APP_ID));
+  save_dialog_shot (about, "about");
 
   gtk_window_destroy (about);
 }
@@ -211,6 +234,7 @@ test_shortcuts_window (void)
   g_autoptr(GPtrArray) items = koc_test_gui_find_widgets (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT);
 
   g_assert_cmpuint (items->len, >=, 9);
+  save_dialog_shot (shortcuts, "shortcuts");
   gtk_window_destroy (shortcuts);
 }
 
