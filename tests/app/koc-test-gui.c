@@ -15,13 +15,20 @@ timed_out_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Sanitizer builds run several times slower: give them more time, not other checks. */
+#if defined(__SANITIZE_ADDRESS__)
+# define WAIT_SECONDS 90
+#else
+# define WAIT_SECONDS 15
+#endif
+
 void
 koc_test_gui_wait_until (gboolean   (*condition) (gpointer data),
                          gpointer     data,
                          const char  *what)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Spins the main context until @condition returns TRUE; fails the test after 10 s. */
+/* Spins the main context until @condition returns TRUE; fails the test after 15 s
+ * (90 s in sanitizer builds). */
 void        koc_test_gui_wait_until      (gboolean   (*condition) (gpointer data),
                                           gpointer     data,
                                           const char  *what);
