@@ -20,6 +20,8 @@ int koc_cli_import (int    argc,
                     char **argv);
 int koc_cli_search (int    argc,
                     char **argv);
+int koc_cli_sync   (int    argc,
+                    char **argv);
 
 /* Prints "kocdesk-cli: MESSAGE" on stderr and returns 1, for `return koc_cli_fail (…)`. */
 int koc_cli_fail   (const char *format,

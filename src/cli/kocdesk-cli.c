@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "export", koc_cli_export, N_("--db FILE.db --what TABLE --format csv|json --out FILE | --backup COPY.db") },
   { "import", koc_cli_import, N_("FILE --preview [--json] | FILE --db FILE.db [--platform P] | --undo ID --db FILE.db") },
   { "search", koc_cli_search, N_("FILE.db QUERY [--json] [--limit N] — search people, accounts, posts") },
+  { "sync",   koc_cli_sync,   N_("--db FILE.db --server URL [--token-env VAR] — push edits, pull changes") },
 };
 
 int

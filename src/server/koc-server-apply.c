@@ -145,6 +145,9 @@ check_value (sqlite3     *db,
           return FALSE;
         }
       break;
+    case KOC_FIELD_ALIASES:     /* read-only kinds only (never writable) */
+    case KOC_FIELD_MEDIA:
+    case KOC_FIELD_MEDIA_LIST:
     default:
       break;
     }
@@ -187,6 +190,9 @@ bind_value (sqlite3_stmt *stmt,
       sqlite3_bind_int64 (stmt, index, fv->ref_id);
       break;
     case KOC_FIELD_TAGS:
+    case KOC_FIELD_ALIASES:
+    case KOC_FIELD_MEDIA:
+    case KOC_FIELD_MEDIA_LIST:
     default:
       g_assert_not_reached ();
     }

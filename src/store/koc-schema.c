@@ -45,6 +45,9 @@
  * Version 2 adds:
  *   saved_searches    a named Discover query (JSON)
  *   post_media        images/videos of a post (post_id, position) → media sha256
+ * Version 3 adds:
+ *   sync_revs         (kind, uid) → the server's rev of each synced entity, as last
+ *                     pulled or pushed: the base_rev of the next local edit (src/sync)
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -502,10 +505,19 @@ static const char schema_v2[] =
   ") STRICT, WITHOUT ROWID;\n"
   "CREATE INDEX post_media_sha256 ON post_media (sha256);\n";
 
+static const char schema_v3[] =
+  "CREATE TABLE sync_revs (\n"
+  "  kind TEXT NOT NULL,\n"
+  "  uid TEXT NOT NULL,\n"
+  "  rev INTEGER NOT NULL CHECK (rev >= 0),\n"
+  "  PRIMARY KEY (kind, uid)\n"
+  ") STRICT, WITHOUT ROWID;\n";
+
 /* steps[i] takes a database from version i to version i + 1. */
 static const char * const steps[KOC_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 static const char * const fts_tables[] = {
@@ -518,7 +530,8 @@ static const char * const tables[] = {
   "tags", "person_tags", "notes", "campaigns", "interactions", "stage_history",
   "campaign_stages", "cards", "incentives", "card_deliverables", "referral_codes",
   "redemptions", "rewards", "sync_state", "outbox", "sync_conflicts",
-  "posts_fts", "accounts_fts", "people_fts", "saved_searches", "post_media", NULL
+  "posts_fts", "accounts_fts", "people_fts", "saved_searches", "post_media",
+  "sync_revs", NULL
 };
 
 const char * const *

@@ -206,7 +206,9 @@ test_migrate_1_to_2 (void)
 
   db = koc_db_open (path, KOC_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (koc_schema_get_version (db, NULL), ==, 2);
+  g_assert_cmpint (koc_schema_get_version (db, NULL), ==, KOC_SCHEMA_VERSION);
+  g_assert_cmpint (store_fixture_int (db, "SELECT count(*) FROM sqlite_schema"
+                   " WHERE name = 'sync_revs'"), ==, 1);
   g_assert_cmpint (store_fixture_int (db, "SELECT count(*) FROM posts"), ==, 6);
   g_assert_cmpint (store_fixture_int (db, "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH '面膜'"), ==, 2);
   g_assert_cmpint (store_fixture_int (db, "SELECT followers FROM accounts WHERE handle = 'techwang'"), ==, 300000);

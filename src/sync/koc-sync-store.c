@@ -1,0 +1,300 @@
+/* koc-sync-store.c: outbox, pulled pages and cursor, on the store's worker thread.
+ *
+ * Pages and results are read with SQLite's JSON functions straight from the response
+ * text (json_each over `changes` / `results`), so a page is never turned into a tree of
+ * objects on either thread; each change's data is applied by koc_entity_apply_json().
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koc-sync"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "koc-db.h"
+#include "koc-entities.h"
+#include "koc-fts-bulk.h"
+#include "koc-store.h"
+#include "koc-sync-store.h"
+
+/* Runs @sql with text/int64 arguments given as (type, value) pairs: 's' text, 'i' int64. */
+static gboolean
+exec_args (KocEntityCache  *cache,
+           const char      *sql,
+           GError         **error,
+           const char      *types,
+           ...)
+{
+  sqlite3_stmt *stmt;
+  va_list args;
+  int rc;
+
+  if ((stmt = koc_entity_cache_statement (cache, sql, error)) == NULL)
+    return FALSE;
+  va_start (args, types);
+  for (int i = 0; types[i] != '\0'; i++)
+    {
+      if (types[i] == 's')
+        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+    }
+  va_end (args);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return koc_db_set_error (koc_entity_cache_get_db (cache), rc,
+                             "Could not update the sync state", error);
+  return TRUE;
+}
+
+static gboolean
+set_rev (KocEntityCache  *cache,
+         const char      *kind,
+         const char      *uid,
+         gint64           rev,
+         gboolean         only_newer,
+         GError         **error)
+{
+  return exec_args (cache, only_newer
+                    ? "INSERT INTO sync_revs (kind, uid, rev) VALUES (?1, ?2, ?3)"
+                      " ON CONFLICT DO UPDATE SET rev = max (rev, excluded.rev)"
+                    : "INSERT INTO sync_revs (kind, uid, rev) VALUES (?1, ?2, ?3)"
+                      " ON CONFLICT DO UPDATE SET rev = excluded.rev",
+                    error, "ssi", kind, uid, rev);
+}
+
+gboolean
+koc_sync_store_get_cursor (sqlite3  *db,
+                           gint64   *out_cursor,
+                           GError  **error)
+{
+  return koc_db_query_int64 (db, "SELECT CAST (value AS INTEGER) FROM sync_state"
+                             " WHERE key = 'cursor'", 0, out_cursor, error);
+}
+
+gboolean
+koc_sync_store_set_last_synced (sqlite3  *db,
+                                gint64    when,
+                                GError  **error)
+{
+  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, when);
+
+  return exec_args (cache, "INSERT INTO sync_state (key, value) VALUES ('last_synced', ?1)"
+                    " ON CONFLICT DO UPDATE SET value = excluded.value", error, "s", text);
+}
+
+/* The member names of a JSON object, via SQLite (no JSON library on the worker). */
+char **
+koc_sync_store_object_keys (KocEntityCache  *cache,
+                            const char      *json,
+                            GError         **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = koc_entity_cache_statement (cache, "SELECT key FROM json_each (?1)", error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      koc_db_set_error (koc_entity_cache_get_db (cache), rc, "Could not read an edit", error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The content tables of koc_schema_fts_tables(). */
+static const char * const fts_content_tables[] = { "people", "accounts", "posts", NULL };
+
+/* One change inside its own savepoint: a change that cannot be stored (a parent this
+ * device does not have) is skipped and counted, and the page goes on. */
+static gboolean
+apply_change (KocEntityCache       *cache,
+              KocFtsBulk           *bulk,
+              const KocEntityKind  *kind,
+              const char           *uid,
+              gint64                rev,
+              const char           *data,
+              gboolean             *skipped,
+              GError              **error)
+{
+  sqlite3 *db = koc_entity_cache_get_db (cache);
+  g_autoptr(GError) local_error = NULL;
+
+  *skipped = FALSE;
+  if (data == NULL)
+    return koc_entity_delete (cache, kind, uid, error) &&
+           exec_args (cache, "DELETE FROM sync_revs WHERE kind = ?1 AND uid = ?2", error,
+                      "ss", kind->kind, uid);
+
+  /* The full-text triggers are suspended for the page: an updated row of an indexed
+   * table has its index entry removed now and rewritten when the page ends. */
+  if (g_strv_contains (fts_content_tables, kind->table))
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?1", kind->table);
+      sqlite3_stmt *stmt = koc_entity_cache_statement (cache, sql, error);
+      gint64 rowid = 0;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        rowid = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rowid != 0 && !koc_fts_bulk_touch (bulk, db, kind->table, rowid, error))
+        return FALSE;
+    }
+
+  /* Prepared once per page (cached), like every statement of a change. */
+  if (!exec_args (cache, "SAVEPOINT koc_change", error, ""))
+    return FALSE;
+  if (!koc_entity_apply_json (cache, kind, uid, data, NULL, &local_error))
+    {
+      exec_args (cache, "ROLLBACK TO koc_change", NULL, "");
+      exec_args (cache, "RELEASE koc_change", NULL, "");
+      if (!g_error_matches (local_error, KOC_STORE_ERROR, KOC_STORE_ERROR_CONSTRAINT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("Skipped %s %s: %s", kind->kind, uid, local_error->message);
+      *skipped = TRUE;
+      return TRUE;
+    }
+  return exec_args (cache, "RELEASE koc_change", error, "") &&
+         set_rev (cache, kind->kind, uid, rev, FALSE, error);
+}
+
+/* Pending local edits of the entities of the page go on top of the server's values. */
+static gboolean
+reapply_pending (KocEntityCache  *cache,
+                 const char      *body,
+                 GError         **error)
+{
+  sqlite3 *db = koc_entity_cache_get_db (cache);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!koc_db_prepare (db, "SELECT o.entity, o.entity_uid, json (o.payload -> '$.fields')"
+                       " FROM outbox o WHERE o.state IN ('pending', 'sending') AND o.op <> 'delete'"
+                       " AND EXISTS (SELECT 1 FROM json_each (?1, '$.changes') c"
+                       " WHERE c.value ->> '$.kind' = o.entity AND c.value ->> '$.id' = o.entity_uid)"
+                       " ORDER BY o.id", &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const KocEntityKind *kind = koc_entity_kind_lookup ((const char *)sqlite3_column_text (stmt, 0));
+      const char *uid = (const char *)sqlite3_column_text (stmt, 1);
+      const char *fields = (const char *)sqlite3_column_text (stmt, 2);
+      g_auto(GStrv) keys = NULL;
+      gboolean skipped;
+
+      if (kind == NULL || fields == NULL)
+        continue;
+      if ((keys = koc_sync_store_object_keys (cache, fields, error)) == NULL)
+        break;
+      if (!koc_db_exec (db, "SAVEPOINT koc_rebase", error))
+        break;
+      skipped = !koc_entity_apply_json (cache, kind, uid, fields, (const char * const *)keys, NULL);
+      koc_db_exec (db, skipped ? "ROLLBACK TO koc_rebase; RELEASE koc_rebase"
+                               : "RELEASE koc_rebase", NULL);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return error != NULL && *error != NULL ? FALSE
+           : koc_db_set_error (db, rc, "Could not read the outbox", error);
+  return TRUE;
+}
+
+gboolean
+koc_sync_store_apply_page (sqlite3       *db,
+                           const char    *body,
+                           KocSyncPage   *out_page,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
+  g_autoptr(KocFtsBulk) bulk = NULL;
+  g_autofree char *next_text = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 valid = 0;
+  int rc;
+
+  memset (out_page, 0, sizeof *out_page);
+  if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND json_type (?1,"
+                                          " '$.changes') = 'array' AND json_type (?1, '$.next')"
+                                          " = 'integer', ?1 ->> '$.next', ?1 ->> '$.more'",
+                                          error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      valid = sqlite3_column_int64 (stmt, 0);
+      out_page->next = sqlite3_column_int64 (stmt, 1);
+      out_page->more = sqlite3_column_int64 (stmt, 2) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (!valid)
+    {
+      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
+                   "The server sent a change page that is not valid");
+      return FALSE;
+    }
+
+  if ((bulk = koc_fts_bulk_suspend (db, error)) == NULL)
+    return FALSE;
+  if (!koc_db_prepare (db, "SELECT c.value ->> '$.kind', c.value ->> '$.id', c.value ->> '$.rev',"
+                       " c.value ->> '$.deleted', json (c.value -> '$.data'),"
+                       " json_type (c.value, '$.data') FROM json_each (?1, '$.changes') c",
+                       &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const KocEntityKind *kind = koc_entity_kind_lookup ((const char *)sqlite3_column_text (stmt, 0));
+      const char *uid = (const char *)sqlite3_column_text (stmt, 1);
+      gboolean deleted = sqlite3_column_int (stmt, 3) != 0 ||
+                         g_strcmp0 ((const char *)sqlite3_column_text (stmt, 5), "object") != 0;
+      gboolean skipped = FALSE;
+
+      out_page->n_changes++;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+      if (kind == NULL || kind->sync_fields == NULL || !koc_entity_uid_is_valid (uid))
+        {
+          out_page->n_skipped++;
+          continue;
+        }
+      if (!apply_change (cache, bulk, kind, uid, sqlite3_column_int64 (stmt, 2),
+                         deleted ? NULL : (const char *)sqlite3_column_text (stmt, 4),
+                         &skipped, error))
+        break;
+      if (skipped)
+        out_page->n_skipped++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return error != NULL && *error != NULL ? FALSE
+           : koc_db_set_error (db, rc, "Could not apply the change page", error);
+
+  /* Statements of the cache predate the triggers' DDL: drop them first. */
+  g_clear_pointer (&cache, koc_entity_cache_free);
+  if (!koc_fts_bulk_resume (db, g_steal_pointer (&bulk), FALSE, error))
+    return FALSE;
+  cache = koc_entity_cache_new (db);
+  next_text = g_strdup_printf ("%" G_GINT64_FORMAT, out_page->next);
+  return reapply_pending (cache, body, error) &&
+         exec_args (cache, "INSERT INTO sync_state (key, value) VALUES ('cursor', ?1)"
+                    " ON CONFLICT DO UPDATE SET value = excluded.value", error, "s", next_text);
+}

@@ -1,0 +1,45 @@
+/* sync-test-utils.h: helpers of the sync engine tests — a client workspace, one sync
+ * driven in the test's main context, and comparisons with the server's workspace file.
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "koc-store.h"
+#include "koc-sync-engine.h"
+#include "server-fixture.h"
+
+G_BEGIN_DECLS
+
+KocStore      *sync_test_open_store     (const char     *path);
+/* Closes @store and waits until its connection is closed. */
+void           sync_test_close_store    (KocStore       *store);
+KocSyncEngine *sync_test_engine         (KocStore       *store,
+                                         ServerProcess  *server,
+                                         const char     *token);
+gboolean       sync_test_run            (KocSyncEngine  *engine,
+                                         GCancellable   *cancellable,
+                                         KocSyncReport  *report,
+                                         GError        **error);
+/* A local edit through koc_sync_enqueue_async(); returns the client id. */
+char          *sync_test_enqueue        (KocStore       *store,
+                                         const char     *kind,
+                                         const char     *uid,
+                                         const char     *op,
+                                         const char     *fields);
+/* The first column of the first row of @sql on a read-only connection to @path. */
+gint64         sync_test_int            (const char     *path,
+                                         const char     *sql);
+char          *sync_test_text           (const char     *path,
+                                         const char     *sql);
+char          *sync_test_server_file    (ServerProcess  *server);
+/* Asserts that every entity of the server's workspace has the same JSON in the client's
+ * file and that the client has no other; returns the number of entities. */
+gint64         sync_test_assert_same    (const char     *server_file,
+                                         const char     *client_file);
+
+/* Kills the server if it still runs, then frees it. */
+void           sync_test_server_free    (ServerProcess  *server);
+
+G_END_DECLS
