@@ -1,10 +1,14 @@
 /* koc-discover-avatars.c: avatars of a page of Discover results, loaded after it.
  *
  * The rows show at once with initials. Then the page's avatar images (media blobs,
- * SVG in the demo) are read on the store's worker in one statement, decoded into
- * textures on a GTask thread (decoding a page of images would hold up the store's only
- * worker and so the next search), and set on the items, whose cells follow
- * notify::avatar. A new search cancels both steps with the page.
+ * SVG in the demo) are read on the store's worker in one statement and decoded into
+ * textures on the main loop, a few per low-priority idle (a small SVG takes about a
+ * millisecond), and set on the items, whose cells follow notify::avatar. A new search
+ * cancels both steps with the page.
+ *
+ * Not on a worker thread: SVG avatars carry text, and librsvg lays it out with Pango and
+ * fontconfig, which the UI thread uses at the same time; Pango is not thread-safe, and a
+ * test run crashed once while decoding happened on a GTask thread.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,8 +22,7 @@
 typedef struct
 {
   gint64   account_id;
-  GBytes  *bytes;      /* the image file, before decoding */
-  GObject *texture;    /* after */
+  GBytes  *bytes;      /* the image file, decoded on the main loop */
 } Avatar;
 
 static void
@@ -28,7 +31,6 @@ avatar_free (gpointer data)
   Avatar *avatar = data;
 
   g_clear_pointer (&avatar->bytes, g_bytes_unref);
-  g_clear_object (&avatar->texture);
   g_free (avatar);
 }
 
@@ -99,56 +101,53 @@ read_avatars_func (sqlite3       *db,
   return TRUE;
 }
 
-/* On a GTask thread: GdkTexture decodes PNG and JPEG itself and other formats (SVG)
- * through gdk-pixbuf; a texture is immutable and may be made off the main thread. */
-static void
-decode_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+#define DECODE_PER_IDLE 4
+
+typedef struct
 {
-  GPtrArray *avatars = task_data;
+  Load       *load;
+  GPtrArray  *avatars;  /* Avatar */
+  GHashTable *items;    /* account id → KocAccountItem of the page */
+  guint       next;
+} Decode;
 
-  for (guint i = 0; i < avatars->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      Avatar *avatar = avatars->pdata[i];
-      g_autoptr(GError) error = NULL;
+static void
+decode_free (gpointer data)
+{
+  Decode *decode = data;
 
-      avatar->texture = G_OBJECT (gdk_texture_new_from_bytes (avatar->bytes, &error));
-      if (avatar->texture == NULL)
-        g_debug ("Avatar of account %" G_GINT64_FORMAT " not decoded: %s", avatar->account_id, error->message);
-    }
-  g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
+  load_free (decode->load);
+  g_ptr_array_unref (decode->avatars);
+  g_hash_table_unref (decode->items);
+  g_free (decode);
 }
 
-static void
-decoded_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+/* A few avatars per call, so scrolling and typing stay smooth meanwhile. */
+static gboolean
+decode_some_cb (gpointer data)
 {
-  g_autoptr(Load) load = user_data;
-  GPtrArray *avatars = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Decode *decode = data;
 
-  if (!g_task_propagate_boolean (G_TASK (result), NULL))
-    return;
+  if (g_cancellable_is_cancelled (decode->load->cancellable))
+    return G_SOURCE_REMOVE;
 
-  for (guint i = 0; i < avatars->len; i++)
+  for (guint n = 0; n < DECODE_PER_IDLE && decode->next < decode->avatars->len; n++)
     {
-      Avatar *avatar = avatars->pdata[i];
+      Avatar *avatar = decode->avatars->pdata[decode->next++];
+      KocAccountItem *item = g_hash_table_lookup (decode->items, &avatar->account_id);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GError) error = NULL;
 
-      if (avatar->texture != NULL)
-        g_hash_table_insert (by_id, &avatar->account_id, avatar->texture);
-    }
-  for (guint i = 0; i < load->items->len; i++)
-    {
-      KocAccountItem *item = load->items->pdata[i];
-      const KocAccountHit *hit = koc_account_item_get_hit (item);
-      GObject *texture = g_hash_table_lookup (by_id, &hit->account_id);
-
+      if (item == NULL)
+        continue;
+      texture = gdk_texture_new_from_bytes (avatar->bytes, &error);
       if (texture != NULL)
-        koc_account_item_set_avatar (item, texture);
+        koc_account_item_set_avatar (item, G_OBJECT (texture));
+      else
+        g_debug ("Avatar of account %" G_GINT64_FORMAT " not decoded: %s", avatar->account_id, error->message);
     }
+
+  return decode->next < decode->avatars->len ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
@@ -158,9 +157,8 @@ avatars_read_cb (GObject      *source,
 {
   g_autoptr(Load) load = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   gpointer avatars = NULL;
-  GCancellable *cancellable;
+  Decode *decode;
 
   if (!koc_store_run_finish (KOC_STORE (source), result, &avatars, &error))
     {
@@ -169,11 +167,17 @@ avatars_read_cb (GObject      *source,
       return;
     }
 
-  cancellable = load->cancellable;
-  task = g_task_new (NULL, cancellable, decoded_cb, g_steal_pointer (&load));
-  g_task_set_source_tag (task, avatars_read_cb);
-  g_task_set_task_data (task, avatars, (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, decode_thread);
+  decode = g_new0 (Decode, 1);
+  decode->avatars = avatars;
+  decode->items = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < load->items->len; i++)
+    {
+      KocAccountItem *item = load->items->pdata[i];
+
+      g_hash_table_insert (decode->items, (gpointer) &koc_account_item_get_hit (item)->account_id, item);
+    }
+  decode->load = g_steal_pointer (&load);
+  g_idle_add_full (G_PRIORITY_LOW, decode_some_cb, decode, decode_free);
 }
 
 void
