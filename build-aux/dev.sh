@@ -26,7 +26,7 @@ debian_build_pkgs=(
 )
 debian_test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
-  imagemagick poppler-utils flatpak-builder gnome-icon-theme openssl glib-networking
+  imagemagick poppler-utils flatpak-builder gnome-icon-theme openssl glib-networking python3-yaml
 )
 fedora_build_pkgs=(
   gcc meson ninja-build pkgconf-pkg-config gettext
@@ -36,7 +36,7 @@ fedora_build_pkgs=(
 )
 fedora_test_pkgs=(
   xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon dbus-x11 at-spi2-core python3-pyatspi
-  ImageMagick poppler-utils flatpak-builder openssl glib-networking
+  ImageMagick poppler-utils flatpak-builder openssl glib-networking python3-pyyaml
 )
 
 as_root() {
