@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "koc-csv.h"
 #include "koc-fts.h"
 #include "koc-tokenize.h"
 
@@ -30,55 +31,23 @@ static const struct
   { "apple_twitter_sentiment_dfe_cp1252.csv", "CP1252", 11 },
 };
 
-/* Minimal CSV: quoted fields, "" escapes, CRLF; keeps one column, skips the header. */
+/* Appends one column of every data row, read with the project's CSV reader. */
 static void
 add_csv_column (GPtrArray  *texts,
-                const char *p,
+                const char *path,
+                const char *charset,
                 guint       column)
 {
-  g_autoptr(GString) field = g_string_new (NULL);
-  guint col = 0;
-  gboolean header = TRUE;
+  KocCsvOptions options = { charset, ',', 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KocCsvReader) reader = koc_csv_reader_new_for_path (path, &options, &error);
+  const char * const *cells;
+  guint n;
 
-  if (g_str_has_prefix (p, "\xef\xbb\xbf"))
-    p += 3;
-  while (*p != '\0')
-    {
-      gboolean end_of_row = FALSE;
-
-      g_string_truncate (field, 0);
-      if (*p == '"')
-        for (p++; *p != '\0'; p++)
-          {
-            if (*p == '"' && p[1] == '"')
-              g_string_append_c (field, *p++);
-            else if (*p == '"')
-              {
-                p++;
-                break;
-              }
-            else
-              g_string_append_c (field, *p);
-          }
-      while (*p != '\0' && *p != ',' && *p != '\n' && *p != '\r')
-        g_string_append_c (field, *p++);
-      if (*p == ',')
-        p++;
-      else
-        {
-          end_of_row = TRUE;
-          p += *p == '\r';
-          p += *p == '\n';
-        }
-      if (col == column && !header)
-        g_ptr_array_add (texts, g_strdup (field->str));
-      col++;
-      if (end_of_row)
-        {
-          col = 0;
-          header = FALSE;
-        }
-    }
+  if (reader == NULL || koc_csv_reader_next (reader, &n) == NULL)
+    g_error ("cannot read %s: %s", path, error != NULL ? error->message : "empty");
+  while ((cells = koc_csv_reader_next (reader, &n)) != NULL)
+    g_ptr_array_add (texts, g_strdup (column < n ? cells[column] : ""));
 }
 
 static gboolean
@@ -168,15 +137,8 @@ main (int   argc,
   for (i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
-      g_autofree char *raw = NULL;
-      g_autofree char *utf8 = NULL;
-      gsize len;
 
-      if (!g_file_get_contents (path, &raw, &len, NULL))
-        g_error ("cannot read %s", path);
-      if (files[i].charset != NULL)
-        utf8 = g_convert (raw, len, "UTF-8", files[i].charset, NULL, NULL, NULL);
-      add_csv_column (texts, utf8 != NULL ? utf8 : raw, files[i].column);
+      add_csv_column (texts, path, files[i].charset != NULL ? files[i].charset : "UTF-8", files[i].column);
     }
 
   /* 1. Tokenizer alone. */

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "koc-csv.h"
 #include "koc-fts.h"
 #include "koc-test-utils.h"
 #include "koc-tokenize.h"
@@ -22,63 +23,25 @@ typedef struct
   GPtrArray *texts;
 } Corpus;
 
-/* Splits CSV (quoted fields, "" escapes, CRLF, newlines inside quotes) and keeps column. */
+/* One column of a corpus file, every data row, read with the project's CSV reader
+ * (src/io; its encoding detection is tested in tests/io, here the charset is given). */
 static GPtrArray *
-parse_csv_column (const char *data,
-                  guint       column)
+read_csv_column (const char *path,
+                 const char *charset,
+                 guint       column)
 {
+  KocCsvOptions options = { charset, ',', 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KocCsvReader) reader = koc_csv_reader_new_for_path (path, &options, &error);
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = data;
-  guint col = 0;
-  gboolean header = TRUE;
+  const char * const *cells;
+  guint n;
 
-  if (g_str_has_prefix (p, "\xef\xbb\xbf"))
-    p += 3;
-
-  while (*p != '\0')
-    {
-      gboolean end_of_row = FALSE;
-
-      g_string_truncate (field, 0);
-      if (*p == '"')
-        {
-          for (p++; *p != '\0'; p++)
-            {
-              if (*p == '"' && p[1] == '"')
-                g_string_append_c (field, *p++);
-              else if (*p == '"')
-                {
-                  p++;
-                  break;
-                }
-              else
-                g_string_append_c (field, *p);
-            }
-        }
-      while (*p != '\0' && *p != ',' && *p != '\n' && *p != '\r')
-        g_string_append_c (field, *p++);
-
-      if (*p == ',')
-        p++;
-      else
-        {
-          end_of_row = TRUE;
-          if (*p == '\r')
-            p++;
-          if (*p == '\n')
-            p++;
-        }
-
-      if (col == column && !header)
-        g_ptr_array_add (texts, g_strdup (field->str));
-      col++;
-      if (end_of_row)
-        {
-          col = 0;
-          header = FALSE;
-        }
-    }
+  g_assert_no_error (error);
+  g_assert_nonnull (koc_csv_reader_next (reader, &n)); /* the header */
+  while ((cells = koc_csv_reader_next (reader, &n)) != NULL)
+    g_ptr_array_add (texts, g_strdup (column < n ? cells[column] : ""));
+  g_assert_cmpuint (koc_csv_reader_get_n_problems (reader), ==, 0);
   return texts;
 }
 
@@ -89,24 +52,13 @@ corpus_load (Corpus     *corpus,
              guint       column)
 {
   g_autofree char *path = koc_test_corpus_file (name);
-  g_autofree char *raw = NULL;
-  g_autofree char *utf8 = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
   sqlite3_stmt *stmt = NULL;
-  gsize len;
   guint i;
 
   if (path == NULL)
     return FALSE;
-  g_assert_true (g_file_get_contents (path, &raw, &len, &error));
-  g_assert_no_error (error);
-  if (charset != NULL)
-    {
-      utf8 = g_convert (raw, len, "UTF-8", charset, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  corpus->texts = parse_csv_column (utf8 != NULL ? utf8 : raw, column);
+  corpus->texts = read_csv_column (path, charset != NULL ? charset : "UTF-8", column);
 
   corpus->dir = koc_test_make_tmp_dir ();
   db_path = g_build_filename (corpus->dir, "fts.sqlite", NULL);
