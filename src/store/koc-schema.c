@@ -60,6 +60,7 @@
 
 #include "koc-db.h"
 #include "koc-schema.h"
+#include "koc-schema-private.h"
 #include "koc-store.h"
 
 #define UID_COLUMN "uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),\n"
@@ -514,17 +515,30 @@ static const char schema_v3[] =
   ") STRICT, WITHOUT ROWID;\n";
 
 /* steps[i] takes a database from version i to version i + 1. */
-static const char * const steps[KOC_SCHEMA_VERSION] = {
+static const char * const steps[] = {
   schema_v1,
   schema_v2,
   schema_v3,
 };
 
+/* Version 4 is made of one part per pane, each in its own file (koc-schema-*.c), run in
+ * this order in the one transaction of the step. */
+static const KocSchemaPart * const v4_parts[] = {
+  &koc_schema_part_discover,
+  &koc_schema_part_people,
+  &koc_schema_part_keywords,
+  &koc_schema_part_campaigns,
+  &koc_schema_part_identity,
+  NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (steps) + 1 == KOC_SCHEMA_VERSION);
+
 static const char * const fts_tables[] = {
   "posts_fts", "accounts_fts", "people_fts", NULL
 };
 
-static const char * const tables[] = {
+static const char * const base_tables[] = {
   "workspace_meta", "media", "brands", "brand_aliases", "people", "accounts",
   "metric_snapshots", "posts", "post_mentions", "account_brands", "post_hashtags",
   "tags", "person_tags", "notes", "campaigns", "interactions", "stage_history",
@@ -543,7 +557,43 @@ koc_schema_fts_tables (void)
 const char * const *
 koc_schema_tables (void)
 {
-  return tables;
+  static const char **tables;
+
+  if (g_once_init_enter (&tables))
+    {
+      GPtrArray *all = g_ptr_array_new ();
+
+      for (guint i = 0; base_tables[i] != NULL; i++)
+        g_ptr_array_add (all, (gpointer) base_tables[i]);
+      for (guint i = 0; v4_parts[i] != NULL; i++)
+        for (guint j = 0; v4_parts[i]->tables != NULL && v4_parts[i]->tables[j] != NULL; j++)
+          g_ptr_array_add (all, (gpointer) v4_parts[i]->tables[j]);
+      g_ptr_array_add (all, NULL);
+
+      g_once_init_leave (&tables, (const char **) g_ptr_array_free (all, FALSE));
+    }
+
+  return (const char * const *) tables;
+}
+
+static gboolean
+exec_step (sqlite3  *db,
+           int       from,
+           GError  **error)
+{
+  if (from < (int) G_N_ELEMENTS (steps))
+    return koc_db_exec (db, steps[from], error);
+
+  for (guint i = 0; v4_parts[i] != NULL; i++)
+    {
+      if (!koc_db_exec (db, v4_parts[i]->sql, error))
+        {
+          g_prefix_error (error, "%s: ", v4_parts[i]->name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 int
@@ -582,7 +632,7 @@ migrate_step (sqlite3  *db,
   /* user_version is an integer we produce, not user input: safe to format. */
   set_version = g_strdup_printf ("PRAGMA user_version = %d", from + 1);
 
-  if (!koc_db_exec (db, steps[from], error) ||
+  if (!exec_step (db, from, error) ||
       !koc_db_exec (db, set_version, error))
     {
       koc_db_rollback (db);

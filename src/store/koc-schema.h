@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema this build knows; PRAGMA user_version of an up-to-date workspace. */
-#define KOC_SCHEMA_VERSION 3
+#define KOC_SCHEMA_VERSION 4
 
 /* PRAGMA user_version, or -1 with @error set. */
 int                 koc_schema_get_version   (sqlite3   *db,
