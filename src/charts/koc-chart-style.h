@@ -1,0 +1,70 @@
+/* koc-chart-style.h: what every chart in src/charts shares — colours for the light and
+ * dark styles, the font (with CJK coverage), sizes in logical pixels, and "nice" axis
+ * ticks. No GTK here: the app fills a KocChartStyle from AdwStyleManager, the CLI and
+ * the PDF exporters use koc_chart_style_init().
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+#define KOC_CHART_N_SERIES_COLORS 8
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} KocChartColor;
+
+typedef struct
+{
+  gboolean      dark;
+  KocChartColor background;   /* alpha 0 when the widget's own background shows */
+  KocChartColor foreground;   /* text */
+  KocChartColor dim;          /* axis labels, captions */
+  KocChartColor grid;
+  KocChartColor accent;
+  KocChartColor positive;     /* rising / positive sentiment */
+  KocChartColor negative;     /* falling / negative sentiment */
+  KocChartColor series[KOC_CHART_N_SERIES_COLORS];
+  const char   *font_family;  /* a Pango family list that covers Han, Latin and emoji */
+  double        font_size;    /* in points at 96 dpi == logical pixels * 0.75 */
+} KocChartStyle;
+
+/* Fills @style with the GNOME palette for the light or dark style. */
+void          koc_chart_style_init         (KocChartStyle       *style,
+                                            gboolean             dark);
+
+void          koc_chart_set_color          (cairo_t             *cr,
+                                            const KocChartColor *color);
+
+/* Series colour @index (wraps around). */
+const KocChartColor *koc_chart_style_series (const KocChartStyle *style,
+                                             guint                index);
+
+/* A Pango layout in the style's font at @scale × the style's size (1.0 = body text),
+ * optionally bold. The caller sets the text. */
+PangoLayout  *koc_chart_layout_new         (cairo_t             *cr,
+                                            const KocChartStyle *style,
+                                            double               scale,
+                                            gboolean             bold);
+
+/* "Nice" ticks covering [min, max]: fills @step and the rounded @lo/@hi the axis
+ * should span (lo <= min, hi >= max), about @target ticks. Returns the tick count. */
+guint         koc_chart_nice_ticks         (double               min,
+                                            double               max,
+                                            guint                target,
+                                            double              *lo,
+                                            double              *hi,
+                                            double              *step);
+
+/* Compact number for axis labels: 950, 1.2k, 3.4M (or 1.2万, 3.4亿 when @cjk_units). */
+char         *koc_chart_format_compact     (double               value,
+                                            gboolean             cjk_units);
+
+G_END_DECLS
