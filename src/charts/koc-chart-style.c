@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "koc-chart-style.h"
 
@@ -66,7 +67,10 @@ koc_chart_style_init (KocChartStyle *style,
     }
 
   memcpy (style->series, dark ? series_dark : series_light, sizeof style->series);
-  style->font_family = "Cantarell, Noto Sans CJK SC, Noto Sans, Noto Color Emoji, sans-serif";
+  /* No emoji font in the list: Pango would take it for digits (they have keycap emoji
+   * forms) and draw "16k" in grey, widely spaced emoji digits. Emoji still come from
+   * fontconfig's fallback. */
+  style->font_family = "Cantarell, Noto Sans CJK SC, Noto Sans, sans-serif";
   style->font_size = 10.0;
 }
 
@@ -179,4 +183,63 @@ koc_chart_format_compact (double   value,
     return g_strdup_printf ("%.2g", value);
 
   return g_strdup_printf ("%.4g", value);
+}
+
+gboolean
+koc_chart_use_cjk_units (void)
+{
+  /* Translators: "cjk" when numbers are counted in 万 and 亿 in your language (axis
+   * labels show 1.2万 instead of 12k); otherwise keep "western". Not shown anywhere. */
+  return g_str_equal (C_("number units", "western"), "cjk");
+}
+
+/* 1234567 → "1,234,567": digits grouped by three, whatever the C locale says. */
+static char *
+format_grouped (double value)
+{
+  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (value));
+  GString *out = g_string_new (value < 0 && llround (value) != 0 ? "-" : "");
+  size_t n = strlen (digits);
+
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+koc_chart_format_value (double              value,
+                        KocChartValueFormat format,
+                        gboolean            compact)
+{
+  if (!isfinite (value))
+    return g_strdup ("–");
+
+  switch (format)
+    {
+    case KOC_CHART_VALUE_PERCENT:
+      {
+        double pct = value * 100;
+
+        if (compact)
+          return g_strdup_printf (fabs (pct) >= 10 || pct == floor (pct) ? "%.0f%%" : "%.1f%%", pct);
+        return g_strdup_printf ("%.2f%%", pct);
+      }
+
+    case KOC_CHART_VALUE_DECIMAL:
+      if (compact && fabs (value) >= 1e4)
+        return koc_chart_format_compact (value, koc_chart_use_cjk_units ());
+      if (value == floor (value))
+        return format_grouped (value);
+      return g_strdup_printf (fabs (value) >= 100 ? "%.1f" : "%.2f", value);
+
+    case KOC_CHART_VALUE_COUNT:
+    default:
+      if (compact)
+        return koc_chart_format_compact (value, koc_chart_use_cjk_units ());
+      return format_grouped (value);
+    }
 }

@@ -67,4 +67,21 @@ guint         koc_chart_nice_ticks         (double               min,
 char         *koc_chart_format_compact     (double               value,
                                             gboolean             cjk_units);
 
+/* How a chart shows its values. */
+typedef enum
+{
+  KOC_CHART_VALUE_COUNT,    /* a number of things: 12,345 (exact), 12.3k (compact) */
+  KOC_CHART_VALUE_PERCENT,  /* a fraction shown as a percentage: 0.032 -> 3.20% / 3.2% */
+  KOC_CHART_VALUE_DECIMAL,  /* a plain number with up to 2 decimals (scores, averages) */
+} KocChartValueFormat;
+
+/* TRUE when the current translation counts in 万/亿 (the translators decide). */
+gboolean      koc_chart_use_cjk_units      (void);
+
+/* @value in @format: @compact for axis ticks and bar labels ("12.3k", "3.2%"), else
+ * exact for tooltips and text alternatives ("12,345", "3.20%"). */
+char         *koc_chart_format_value       (double               value,
+                                            KocChartValueFormat  format,
+                                            gboolean             compact);
+
 G_END_DECLS
