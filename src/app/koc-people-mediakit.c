@@ -1,0 +1,208 @@
+/* koc-people-mediakit.c: the profile's media-kit buttons — export the one-sheet as an
+ * A4 PDF or a PNG (src/charts/koc-mediakit.h), compare with others
+ * (koc-people-compare.c), attach files (koc-people-files.c) — and the toasts and error
+ * dialogs the profile shows.
+ *
+ * Rendering runs on the UI thread, in one go: koc_mediakit_write() lays its text out
+ * with Pango on the default font map, which GTK uses on this thread and which is not
+ * thread-safe; one page takes a few tens of milliseconds, so a worker with its own
+ * pango_cairo_font_map_new() was not worth a second font cache.
+ *
+ * Copyright 2026 The KOC Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koc-people-mediakit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koc-mediakit.h"
+#include "koc-people-compare.h"
+#include "koc-people-profile-private.h"
+
+/* Export */
+
+static cairo_surface_t *
+surface_from_paintable (GdkPaintable *paintable)
+{
+  GdkTexture *texture;
+  cairo_surface_t *surface;
+
+  if (!GDK_IS_TEXTURE (paintable))
+    return NULL;
+  texture = GDK_TEXTURE (paintable);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gdk_texture_get_width (texture),
+                                        gdk_texture_get_height (texture));
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface),
+                        cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+gboolean
+koc_people_profile_export_mediakit (KocPeopleProfile  *self,
+                                    const char        *path,
+                                    GError           **error)
+{
+  KocMediakitPerson person = { 0 };
+  KocMediakitFormat format;
+  gboolean ok;
+  gint64 started = g_get_monotonic_time ();
+
+  g_return_val_if_fail (KOC_IS_PEOPLE_PROFILE (self), FALSE);
+
+  if (self->data == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The profile is still loading."));
+      return FALSE;
+    }
+  if (!koc_mediakit_format_for_path (path, &format))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("Choose a file name ending in .pdf or .png."));
+      return FALSE;
+    }
+  person.profile = self->data;
+  person.avatar = surface_from_paintable (adw_avatar_get_custom_image (self->avatar));
+  ok = koc_mediakit_write (&person, 1, format, NULL, path, error);
+  g_clear_pointer (&person.avatar, cairo_surface_destroy);
+  g_debug ("media kit %s in %.1f ms", path, (g_get_monotonic_time () - started) / 1000.0);
+  return ok;
+}
+
+void
+_koc_people_show_toast (KocPeopleProfile *self,
+            AdwToast         *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+_koc_people_show_error (KocPeopleProfile *self,
+            const char       *heading,
+            const GError     *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    KocPeopleProfile *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+      if (path != NULL && koc_people_profile_export_mediakit (self, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: a toast; %s is a file name */
+          g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+
+          _koc_people_show_toast (self, adw_toast_new (title));
+        }
+      else if (error != NULL)
+        {
+          _koc_people_show_error (self, _("Could Not Export the Media Kit"), error);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export (KocPeopleProfile *self,
+        const char       *extension)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->data == NULL)
+    return;
+  /* Translators: the suggested file name of a media kit; %s is the person's name */
+  name = g_strdup_printf (_("%s media kit.%s"), self->data->display_name, extension);
+  dialog = gtk_file_chooser_native_new (g_str_equal (extension, "pdf") ? _("Export Media Kit as PDF")
+                                                                       : _("Export Media Kit as PNG"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_add_suffix (filter, extension);
+  gtk_file_filter_set_name (filter, g_str_equal (extension, "pdf") ? _("PDF documents") : _("PNG images"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_pdf_cb (KocPeopleProfile *self)
+{
+  export (self, "pdf");
+}
+
+static void
+export_png_cb (KocPeopleProfile *self)
+{
+  export (self, "png");
+}
+
+static void
+compare_cb (KocPeopleProfile *self)
+{
+  if (self->data != NULL)
+    _koc_people_compare_show (GTK_WIDGET (self), self->store, self->data->id);
+}
+
+static GtkWidget *
+kit_button (KocPeopleProfile *self,
+            const char       *label,
+            const char       *tooltip,
+            GCallback         callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
+  return button;
+}
+
+void
+_koc_people_mediakit_init (KocPeopleProfile *self)
+{
+  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->engagements_box));
+  GtkWidget *attach = kit_button (self, _("_Attach File…"), _("Keep a PDF or image from this person in the workspace"),
+                                  G_CALLBACK (_koc_people_files_attach_cb));
+
+  gtk_box_append (self->kit_box, kit_button (self, _("Export _PDF…"), _("Save the one-sheet media kit as an A4 PDF"),
+                                             G_CALLBACK (export_pdf_cb)));
+  gtk_box_append (self->kit_box, kit_button (self, _("Export P_NG…"), _("Save the one-sheet media kit as an image"),
+                                             G_CALLBACK (export_png_cb)));
+  gtk_box_append (self->kit_box, kit_button (self, _("Co_mpare…"), _("Compare this person with up to three others"),
+                                             G_CALLBACK (compare_cb)));
+
+  self->files_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->files_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->files_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->files_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Media kit files"), -1);
+  gtk_box_append (GTK_BOX (content), _koc_people_section (_("Media Kit Files"), GTK_WIDGET (self->files_list), attach));
+}
