@@ -17,6 +17,7 @@
 
 #include "koc-account-popover.h"
 #include "koc-discover-format.h"
+#include "koc-discover-pane-private.h"
 
 struct _KocAccountPopover
 {
@@ -154,6 +155,131 @@ grid_label (const char *text,
   return label;
 }
 
+static const char *
+component_formula (const char *key)
+{
+  static const struct { const char *key; const char *formula; } formulas[] = {
+    { "engagement", N_("(accounts of the tier below + ½ equal) ÷ accounts of the tier") },
+    { "affinity", N_("min (1, unprompted own-brand posts ÷ posts of the last 90 days ÷ 0.25)") },
+    { "authenticity", N_("1 − 0.4 follower spike − 0.3 rate far from tier median − 0.3 odd comments ÷ likes") },
+    { "conversion", N_("min (1, redemptions per 1,000 followers ÷ 5)") },
+    { "recency", N_("0.5 ^ (days since the last post ÷ 30)") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
+    if (g_str_equal (key, formulas[i].key))
+      return _(formulas[i].formula);
+  return NULL;
+}
+
+/* The inputs of a component (version 2 breakdowns), in words. */
+static char *
+component_detail (const char *key,
+                  JsonObject *inputs)
+{
+  if (inputs == NULL)
+    return NULL;
+
+  if (g_str_equal (key, "engagement"))
+    {
+      g_autofree char *rate = koc_format_percent (json_object_get_double_member_with_default (inputs, "rate", 0));
+      const char *tier = json_object_get_string_member_with_default (inputs, "tier", "");
+
+      if (*tier == '\0')
+        return g_strdup (_("No engagement rate yet"));
+      /* Translators: "6.1 % by followers, among Nano accounts" */
+      return g_strdup_printf (_("%s by followers, among %s accounts"), rate, koc_format_tier_name (tier));
+    }
+  if (g_str_equal (key, "affinity"))
+    {
+      gint64 unprompted = json_object_get_int_member_with_default (inputs, "unprompted", 0);
+      gint64 posts = json_object_get_int_member_with_default (inputs, "posts", 0);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%lld of %lld post in 90 days mentions the brand unprompted",
+                                           "%lld of %lld posts in 90 days mention the brand unprompted",
+                                           posts), (long long) unprompted, (long long) posts);
+    }
+  if (g_str_equal (key, "authenticity"))
+    {
+      g_autoptr(GPtrArray) found = g_ptr_array_new_null_terminated (3, NULL, TRUE);
+
+      if (json_object_get_boolean_member_with_default (inputs, "follower_spike", FALSE))
+        g_ptr_array_add (found, _("follower spike"));
+      if (json_object_get_boolean_member_with_default (inputs, "rate_far_from_tier", FALSE))
+        g_ptr_array_add (found, _("rate far from its tier"));
+      if (json_object_get_boolean_member_with_default (inputs, "odd_comment_ratio", FALSE))
+        g_ptr_array_add (found, _("odd comments-to-likes ratio"));
+      if (found->len == 0)
+        return g_strdup (_("Nothing unusual found"));
+      /* Translators: the list separator between anomalies */
+      return g_strjoinv (_(", "), (char **) found->pdata);
+    }
+  if (g_str_equal (key, "conversion"))
+    {
+      gint64 redemptions = json_object_get_int_member_with_default (inputs, "redemptions", 0);
+      g_autofree char *followers = koc_format_grouped (json_object_get_int_member_with_default (inputs, "followers", 0));
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld redemption, %s followers",
+                                           "%lld redemptions, %s followers", redemptions),
+                              (long long) redemptions, followers);
+    }
+  if (g_str_equal (key, "recency"))
+    {
+      gint64 days = json_object_get_int_member_with_default (inputs, "days", -1);
+
+      if (days < 0)
+        return g_strdup (_("No posts"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last post %lld day before scoring",
+                                           "Last post %lld days before scoring", days), (long long) days);
+    }
+  return NULL;
+}
+
+static void
+add_reason (KocAccountPopover *self,
+            const char        *key,
+            double             value,
+            double             weight,
+            JsonObject        *inputs)
+{
+  g_autofree char *points = NULL;
+  g_autofree char *detail = component_detail (key, inputs);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *name;
+  GtkWidget *bar;
+  guint row = self->n_reasons * 2;
+
+  value = CLAMP (value, 0, 1);
+  name = grid_label (component_name (key), 0, NULL);
+  tooltip = component_formula (key) != NULL
+            ? g_strdup_printf ("%s\n%s", component_help (key), component_formula (key))
+            : g_strdup (component_help (key));
+  gtk_widget_set_tooltip_text (name, tooltip);
+  bar = gtk_level_bar_new_for_interval (0, 1);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), value);
+  gtk_widget_set_size_request (bar, 72, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  /* Translators: points a score component adds, of its weight: "28.0 of 35" */
+  points = g_strdup_printf (_("%.1f of %.0f"), value * weight, weight);
+
+  gtk_grid_attach (self->reasons_grid, name, 0, row, 1, 1);
+  gtk_grid_attach (self->reasons_grid, bar, 1, row, 1, 1);
+  gtk_grid_attach (self->reasons_grid, grid_label (points, 1, "numeric"), 2, row, 1, 1);
+  if (detail != NULL)
+    {
+      GtkWidget *caption = grid_label (detail, 0, "caption");
+
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (caption), 44);
+      gtk_widget_set_tooltip_text (caption, tooltip);
+      gtk_grid_attach (self->reasons_grid, caption, 0, row + 1, 3, 1);
+    }
+  self->n_reasons++;
+}
+
 static void
 show_breakdown (KocAccountPopover *self,
                 Breakdown         *breakdown)
@@ -162,8 +288,6 @@ show_breakdown (KocAccountPopover *self,
   g_autofree char *scored = NULL;
   JsonObject *object;
   JsonArray *weights = NULL;
-  GList *members;
-  guint row = 0;
 
   clear_grid (self->reasons_grid);
   self->n_reasons = 0;
@@ -178,45 +302,51 @@ show_breakdown (KocAccountPopover *self,
     }
 
   object = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_has_member (object, "weights") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "weights")))
-    weights = json_object_get_array_member (object, "weights");
-
-  /* Members keep their order, and "weights" lists one weight per component in it. */
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
+  if (json_object_has_member (object, "components") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "components")))
     {
-      const char *key = l->data;
-      JsonNode *node = json_object_get_member (object, key);
-      g_autofree char *points = NULL;
-      GtkWidget *name;
-      GtkWidget *bar;
-      double value;
-      double weight;
+      /* Version 2 (koc-score.c): [{key, value, weight, points, formula, inputs}] */
+      JsonArray *components = json_object_get_array_member (object, "components");
 
-      if (g_str_equal (key, "weights") || !JSON_NODE_HOLDS_VALUE (node))
-        continue;
+      for (guint i = 0; i < json_array_get_length (components); i++)
+        {
+          JsonNode *node = json_array_get_element (components, i);
+          JsonObject *component;
+          JsonNode *inputs;
 
-      value = CLAMP (json_node_get_double (node), 0, 1);
-      weight = weights != NULL && row < json_array_get_length (weights)
-               ? json_array_get_double_element (weights, row) : 0;
-
-      name = grid_label (component_name (key), 0, NULL);
-      gtk_widget_set_tooltip_text (name, component_help (key));
-      bar = gtk_level_bar_new_for_interval (0, 1);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), value);
-      gtk_widget_set_size_request (bar, 72, -1);
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      /* Translators: points a score component adds, of its weight: "28.0 of 35" */
-      points = g_strdup_printf (_("%.1f of %.0f"), value * weight, weight);
-
-      gtk_grid_attach (self->reasons_grid, name, 0, row, 1, 1);
-      gtk_grid_attach (self->reasons_grid, bar, 1, row, 1, 1);
-      gtk_grid_attach (self->reasons_grid, grid_label (points, 1, "numeric"), 2, row, 1, 1);
-      row++;
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          component = json_node_get_object (node);
+          inputs = json_object_get_member (component, "inputs");
+          add_reason (self, json_object_get_string_member_with_default (component, "key", ""),
+                      json_object_get_double_member_with_default (component, "value", 0),
+                      json_object_get_double_member_with_default (component, "weight", 0),
+                      inputs != NULL && JSON_NODE_HOLDS_OBJECT (inputs) ? json_node_get_object (inputs) : NULL);
+        }
     }
-  g_list_free (members);
-  self->n_reasons = row;
+  else
+    {
+      /* Version 1: component → value, and "weights" in the same order. */
+      GList *members = json_object_get_members (object);
+      guint row = 0;
+
+      if (json_object_has_member (object, "weights") &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "weights")))
+        weights = json_object_get_array_member (object, "weights");
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *key = l->data;
+          JsonNode *node = json_object_get_member (object, key);
+
+          if (g_str_equal (key, "weights") || !JSON_NODE_HOLDS_VALUE (node))
+            continue;
+          add_reason (self, key, json_node_get_double (node),
+                      weights != NULL && row < json_array_get_length (weights)
+                      ? json_array_get_double_element (weights, row) : 0, NULL);
+          row++;
+        }
+      g_list_free (members);
+    }
 
   scored = koc_format_relative_time (breakdown->scored_at, g_get_real_time () / G_USEC_PER_SEC);
   {
@@ -337,13 +467,13 @@ koc_account_popover_set_item (KocAccountPopover *self,
   clear_grid (self->facts_grid);
   self->n_facts = 0;
   followers = koc_format_grouped (hit->followers);
-  engagement = koc_format_percent (hit->engagement_rate);
+  engagement = _koc_discover_format_engagement (hit->engagement_variant, hit->engagement_rate);
   mentions = koc_format_grouped (hit->mention_count);
   active = koc_format_relative_time (hit->last_post_at, g_get_real_time () / G_USEC_PER_SEC);
   add_fact (self, _("Followers"), followers, NULL);
   add_fact (self, _("Tier"), koc_format_tier_name (hit->tier), NULL);
-  add_fact (self, _("Eng. rate by followers"), engagement,
-            _("(likes + comments + shares + saves) ÷ followers, mean of recent posts"));
+  add_fact (self, _koc_discover_engagement_title (hit->engagement_variant), engagement,
+            _koc_discover_engagement_formula (hit->engagement_variant));
   add_fact (self, _("Brand mentions"), mentions, NULL);
   add_fact (self, _("Region"), hit->region, NULL);
   add_fact (self, _("Category"), koc_format_category_name (hit->category), NULL);

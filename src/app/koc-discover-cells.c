@@ -171,10 +171,10 @@ static void
 _koc_discover_engagement_bind_cb (KocDiscoverPane *self,
                                   GtkListItem     *list_item)
 {
-  g_autofree char *text = koc_format_percent (item_hit (list_item)->engagement_rate);
+  KocEngagementVariant variant = self->query != NULL ? self->query->engagement : self->engagement;
+  g_autofree char *text = _koc_discover_format_engagement (variant, item_hit (list_item)->engagement_rate);
 
-  set_cell_text (list_item, text,
-                 _("Engagement rate by followers: (likes + comments + shares + saves) ÷ followers, mean of recent posts"));
+  set_cell_text (list_item, text, _koc_discover_engagement_formula (variant));
 }
 
 static void

@@ -42,6 +42,9 @@ struct _KocDiscoverFilters
   GStrv           regions;     /* ids behind the dropdowns, after "Any" */
   GStrv           categories;
   GStrv           owners;
+  GStrv           brand_names;
+  GArray         *brand_ids;   /* gint64, parallel to brand_names */
+  GStrv           tags;
   gboolean        resetting;
 
   /* Template children */
@@ -57,6 +60,9 @@ struct _KocDiscoverFilters
   GtkDropDown    *region_dropdown;
   GtkDropDown    *category_dropdown;
   GtkDropDown    *owner_dropdown;
+  GtkDropDown    *brand_dropdown;
+  GtkDropDown    *sentiment_dropdown;
+  GtkDropDown    *tag_dropdown;
 };
 
 enum {
@@ -141,9 +147,12 @@ dropdown_id (GtkDropDown *dropdown,
 
 typedef struct
 {
-  GStrv regions;
-  GStrv categories;
-  GStrv owners;
+  GStrv   regions;
+  GStrv   categories;
+  GStrv   owners;
+  GStrv   brand_names;
+  GArray *brand_ids;
+  GStrv   tags;
 } Choices;
 
 static void
@@ -154,6 +163,9 @@ choices_free (gpointer data)
   g_strfreev (choices->regions);
   g_strfreev (choices->categories);
   g_strfreev (choices->owners);
+  g_strfreev (choices->brand_names);
+  g_clear_pointer (&choices->brand_ids, g_array_unref);
+  g_strfreev (choices->tags);
   g_free (choices);
 }
 
@@ -185,6 +197,49 @@ read_column (sqlite3     *db,
   return TRUE;
 }
 
+/* Brands, the own first: "完美日记 (yours)", then competitors by name. */
+static gboolean
+read_brands (sqlite3  *db,
+             Choices  *choices,
+             GError  **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  choices->brand_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (sqlite3_prepare_v2 (db, "SELECT id, name, is_own FROM brands ORDER BY is_own DESC, name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_array_append_val (choices->brand_ids, id);
+      if (sqlite3_column_int (stmt, 2))
+        {
+          /* Translators: the workspace's own brand in the brand filter, "完美日记 (yours)" */
+          g_autofree char *own = g_strdup_printf (_("%s (yours)"), name);
+
+          g_strv_builder_add (builder, own);
+        }
+      else
+        g_strv_builder_add (builder, name);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_FAILED, "%s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+  choices->brand_names = g_strv_builder_end (builder);
+  return TRUE;
+}
+
 /* On the store's worker. The searches match coalesce (account, person), so both
  * tables contribute choices. */
 static gboolean
@@ -203,7 +258,9 @@ load_choices_func (sqlite3       *db,
                         " UNION SELECT category FROM people WHERE category <> '' ORDER BY 1",
                     &choices->categories, error) ||
       !read_column (db, "SELECT DISTINCT owner FROM people WHERE owner <> '' ORDER BY 1",
-                    &choices->owners, error))
+                    &choices->owners, error) ||
+      !read_column (db, "SELECT name FROM tags ORDER BY name", &choices->tags, error) ||
+      !read_brands (db, choices, error))
     {
       choices_free (choices);
       return FALSE;
@@ -237,10 +294,18 @@ choices_ready_cb (GObject      *source,
   self->regions = g_steal_pointer (&choices->regions);
   self->categories = g_steal_pointer (&choices->categories);
   self->owners = g_steal_pointer (&choices->owners);
+  g_strfreev (self->brand_names);
+  g_clear_pointer (&self->brand_ids, g_array_unref);
+  g_strfreev (self->tags);
+  self->brand_names = g_steal_pointer (&choices->brand_names);
+  self->brand_ids = g_steal_pointer (&choices->brand_ids);
+  self->tags = g_steal_pointer (&choices->tags);
   set_dropdown_choices (self->region_dropdown, _("Any region"), self->regions, NULL);
   set_dropdown_choices (self->category_dropdown, _("Any category"), self->categories,
                         koc_format_category_name);
   set_dropdown_choices (self->owner_dropdown, _("Anyone"), self->owners, NULL);
+  set_dropdown_choices (self->brand_dropdown, _("Any brand"), self->brand_names, NULL);
+  set_dropdown_choices (self->tag_dropdown, _("Any tag"), self->tags, NULL);
   self->resetting = FALSE;
   choices_free (choices);
 }
@@ -313,6 +378,9 @@ koc_discover_filters_finalize (GObject *object)
   g_strfreev (self->regions);
   g_strfreev (self->categories);
   g_strfreev (self->owners);
+  g_strfreev (self->brand_names);
+  g_clear_pointer (&self->brand_ids, g_array_unref);
+  g_strfreev (self->tags);
 
   G_OBJECT_CLASS (koc_discover_filters_parent_class)->finalize (object);
 }
@@ -344,6 +412,9 @@ koc_discover_filters_class_init (KocDiscoverFiltersClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KocDiscoverFilters, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KocDiscoverFilters, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KocDiscoverFilters, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KocDiscoverFilters, brand_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KocDiscoverFilters, sentiment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KocDiscoverFilters, tag_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, koc_discover_filters_reset);
 }
 
@@ -351,7 +422,7 @@ static void
 koc_discover_filters_init (KocDiscoverFilters *self)
 {
   GtkSpinButton *spins[4];
-  GtkDropDown *dropdowns[5];
+  GtkDropDown *dropdowns[8];
   g_auto(GStrv) stages = NULL;
 
   self->cancellable = g_cancellable_new ();
@@ -379,12 +450,17 @@ koc_discover_filters_init (KocDiscoverFilters *self)
   set_dropdown_choices (self->region_dropdown, _("Any region"), NULL, NULL);
   set_dropdown_choices (self->category_dropdown, _("Any category"), NULL, NULL);
   set_dropdown_choices (self->owner_dropdown, _("Anyone"), NULL, NULL);
+  set_dropdown_choices (self->brand_dropdown, _("Any brand"), NULL, NULL);
+  set_dropdown_choices (self->tag_dropdown, _("Any tag"), NULL, NULL);
 
   dropdowns[0] = self->active_dropdown;
   dropdowns[1] = self->stage_dropdown;
   dropdowns[2] = self->region_dropdown;
   dropdowns[3] = self->category_dropdown;
   dropdowns[4] = self->owner_dropdown;
+  dropdowns[5] = self->brand_dropdown;
+  dropdowns[6] = self->sentiment_dropdown;
+  dropdowns[7] = self->tag_dropdown;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     g_signal_connect_object (dropdowns[i], "notify::selected", G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
 }
@@ -463,6 +539,20 @@ koc_discover_filters_apply (KocDiscoverFilters *self,
   query->category = g_strdup (dropdown_id (self->category_dropdown, self->categories));
   g_free (query->owner);
   query->owner = g_strdup (dropdown_id (self->owner_dropdown, self->owners));
+
+  active = gtk_drop_down_get_selected (self->brand_dropdown);
+  query->brand_id = active > 0 && self->brand_ids != NULL && active <= self->brand_ids->len
+                    ? g_array_index (self->brand_ids, gint64, active - 1) : 0;
+  active = gtk_drop_down_get_selected (self->sentiment_dropdown);
+  query->sentiment = active <= KOC_SENTIMENT_NEGATIVE ? (KocSentiment) active : KOC_SENTIMENT_ANY;
+  g_strfreev (query->tags);
+  query->tags = NULL;
+  id = dropdown_id (self->tag_dropdown, self->tags);
+  if (id != NULL)
+    {
+      query->tags = g_new0 (char *, 2);
+      query->tags[0] = g_strdup (id);
+    }
 }
 
 gboolean
@@ -477,7 +567,8 @@ koc_discover_filters_is_active (KocDiscoverFilters *self)
          query->min_followers >= 0 || query->max_followers >= 0 ||
          query->min_engagement >= 0 || query->max_engagement >= 0 ||
          query->active_since > 0 || query->stage != NULL || query->region != NULL ||
-         query->category != NULL || query->owner != NULL;
+         query->category != NULL || query->owner != NULL || query->brand_id > 0 ||
+         query->sentiment != KOC_SENTIMENT_ANY || query->tags != NULL;
 }
 
 void
@@ -502,8 +593,82 @@ koc_discover_filters_reset (KocDiscoverFilters *self)
   gtk_drop_down_set_selected (self->region_dropdown, 0);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   gtk_drop_down_set_selected (self->owner_dropdown, 0);
+  gtk_drop_down_set_selected (self->brand_dropdown, 0);
+  gtk_drop_down_set_selected (self->sentiment_dropdown, 0);
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
   self->resetting = FALSE;
 
   if (was_active)
     emit_changed (self);
+}
+
+static void
+select_id (GtkDropDown *dropdown,
+           GStrv        ids,
+           const char  *id)
+{
+  guint selected = 0;
+
+  for (guint i = 0; id != NULL && ids != NULL && ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], id))
+      selected = i + 1;
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static void
+check_ids (GPtrArray          *checks,
+           const char * const *ids,
+           char              **wanted)
+{
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (checks->pdata[i], wanted != NULL &&
+                                 g_strv_contains ((const char * const *) wanted, ids[i]));
+}
+
+void
+koc_discover_filters_set_query (KocDiscoverFilters   *self,
+                                const KocSearchQuery *query)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint active = 0;
+
+  g_return_if_fail (KOC_IS_DISCOVER_FILTERS (self));
+  g_return_if_fail (query != NULL);
+
+  self->resetting = TRUE;
+  check_ids (self->platform_checks, platform_ids, query->platforms);
+  check_ids (self->tier_checks, tier_ids, query->tiers);
+  gtk_spin_button_set_value (self->min_followers, MAX (0, query->min_followers));
+  gtk_spin_button_set_value (self->max_followers, MAX (0, query->max_followers));
+  gtk_spin_button_set_value (self->min_engagement, MAX (0, query->min_engagement * 100));
+  gtk_spin_button_set_value (self->max_engagement, MAX (0, query->max_engagement * 100));
+  /* The nearest "past N days" choice. */
+  for (guint i = 1; query->active_since > 0 && i < G_N_ELEMENTS (active_days); i++)
+    if (active == 0 || ABS (now - query->active_since - (gint64) active_days[i] * DAY)
+                       < ABS (now - query->active_since - (gint64) active_days[active] * DAY))
+      active = i;
+  gtk_drop_down_set_selected (self->active_dropdown, active);
+  {
+    guint stage = 0;
+
+    for (guint i = 0; query->stage != NULL && i < G_N_ELEMENTS (stage_ids); i++)
+      if (g_str_equal (stage_ids[i], query->stage))
+        stage = i + 1;
+    gtk_drop_down_set_selected (self->stage_dropdown, stage);
+  }
+  select_id (self->region_dropdown, self->regions, query->region);
+  select_id (self->category_dropdown, self->categories, query->category);
+  select_id (self->owner_dropdown, self->owners, query->owner);
+  {
+    guint brand = 0;
+
+    for (guint i = 0; query->brand_id > 0 && self->brand_ids != NULL && i < self->brand_ids->len; i++)
+      if (g_array_index (self->brand_ids, gint64, i) == query->brand_id)
+        brand = i + 1;
+    gtk_drop_down_set_selected (self->brand_dropdown, brand);
+  }
+  gtk_drop_down_set_selected (self->sentiment_dropdown, query->sentiment);
+  select_id (self->tag_dropdown, self->tags, query->tags != NULL ? query->tags[0] : NULL);
+  self->resetting = FALSE;
+  emit_changed (self);
 }

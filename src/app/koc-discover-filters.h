@@ -22,6 +22,9 @@ void      koc_discover_filters_apply      (KocDiscoverFilters *self,
                                            KocSearchQuery     *query);
 /* TRUE when any filter narrows the search. */
 gboolean  koc_discover_filters_is_active  (KocDiscoverFilters *self);
+/* Shows the filters of @query (a saved search); emits ::changed once. */
+void      koc_discover_filters_set_query  (KocDiscoverFilters   *self,
+                                           const KocSearchQuery *query);
 /* Clears every filter; emits ::changed once when something was set. */
 void      koc_discover_filters_reset      (KocDiscoverFilters *self);
 

@@ -32,6 +32,7 @@ struct _KocDiscoverPane
   guint                busy;             /* searches in flight */
   guint                generation;
   KocSearchSort        sort;
+  KocEngagementVariant engagement;
   gboolean             ascending;
   gboolean             user_sorted;      /* a header was clicked: keep that order */
   gboolean             setting_sort;
@@ -62,6 +63,27 @@ struct _KocDiscoverPane
   GtkColumnViewColumn *mentions_column;
   GtkColumnViewColumn *score_column;
   GtkColumnViewColumn *active_column;
+  GtkDropDown         *engagement_dropdown; /* built in koc-discover-engagement.c */
+  /* The selection's action bar (koc-discover-actions.c) */
+  GtkRevealer         *action_revealer;
+  GtkLabel            *selected_label;
+  GtkWidget           *open_button;
+  GtkWidget           *campaign_button;
+  GMenu               *campaign_menu;
+  GPtrArray           *last_undo;        /* KocSyncEdit: undoes the last bulk edit */
+  gboolean             bulk_busy;
+  guint                n_bulk_done;      /* bulk edits and undos finished (tests) */
+  /* Saved searches (koc-discover-saved.c) */
+  GtkWidget           *saved_button;
+  GMenu               *saved_menu;       /* one submenu per saved search */
+  GPtrArray           *saved_uids;       /* char*, in menu order */
+  GPtrArray           *saved_queries;    /* char* JSON, in menu order */
+  char                *deleted_saved_uid;
+  char                *deleted_saved_fields;
+  guint                n_saved_loads;    /* lists read (tests) */
+  /* Lookalikes (koc-discover-recommend.c) */
+  GtkToggleButton     *recommend_button;
+  gboolean             showing_recommendations;
 };
 
 /* koc-discover-pane.c */
@@ -69,6 +91,27 @@ void _koc_discover_update_state     (KocDiscoverPane *self);
 void _koc_discover_show_sort        (KocDiscoverPane     *self,
                                      GtkColumnViewColumn *column,
                                      GtkSortType          direction);
+void _koc_discover_update_header_tooltips (KocDiscoverPane *self);
+/* koc-discover-engagement.c */
+void        _koc_discover_engagement_init    (KocDiscoverPane      *self);
+void        _koc_discover_set_engagement     (KocDiscoverPane      *self,
+                                              KocEngagementVariant  variant);
+const char *_koc_discover_engagement_title   (KocEngagementVariant  variant);
+const char *_koc_discover_engagement_formula (KocEngagementVariant  variant);
+char       *_koc_discover_format_engagement  (KocEngagementVariant  variant,
+                                              double                value);
+/* koc-discover-actions.c */
+void _koc_discover_actions_init         (KocDiscoverPane *self);
+void _koc_discover_load_campaigns       (KocDiscoverPane *self);
+void _koc_discover_export_selection_to  (KocDiscoverPane *self,
+                                         const char      *path);
+/* koc-discover-saved.c */
+void            _koc_discover_saved_init      (KocDiscoverPane *self);
+void            _koc_discover_load_saved      (KocDiscoverPane *self);
+KocSearchQuery *_koc_discover_query_from_json (const char      *json);
+/* koc-discover-recommend.c */
+void            _koc_discover_recommend_init         (KocDiscoverPane *self);
+void            _koc_discover_leave_recommendations  (KocDiscoverPane *self);
 /* koc-discover-query.c */
 void _koc_discover_start_search     (KocDiscoverPane *self);
 void _koc_discover_load_more        (KocDiscoverPane *self);

@@ -23,6 +23,7 @@
 
 #include "koc-discover-format.h"
 #include "koc-discover-pane-private.h"
+#include "koc-score.h"
 
 G_DEFINE_FINAL_TYPE (KocDiscoverPane, koc_discover_pane, GTK_TYPE_WIDGET)
 
@@ -268,6 +269,52 @@ focus_search_activated (GSimpleAction *action,
 }
 
 static void
+rescored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(KocDiscoverPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+
+  if (!koc_score_recompute_finish (KOC_STORE (source), result, &n, &error))
+    {
+      /* A read-only workspace keeps its scores; anything else is worth a note. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not rescore the changed people: %s", error->message);
+      return;
+    }
+  g_debug ("rescored %" G_GUINT64_FORMAT " changed people", n);
+  if (n > 0 && KOC_STORE (source) == self->store)
+    _koc_discover_start_search (self);
+}
+
+/* People whose posts, snapshots or redemptions changed since (an import, a sync) get
+ * their scores recomputed on the worker (koc-score.h, score_dirty); then the list. */
+static void
+rescore_changed (KocDiscoverPane *self)
+{
+  if (self->store != NULL && !koc_store_is_read_only (self->store))
+    koc_score_recompute_async (self->store, KOC_SCORE_SCOPE_DIRTY, NULL, NULL, NULL,
+                               self->store_cancellable, rescored_cb, g_object_ref (self));
+}
+
+/* After the scores or the data changed elsewhere (Preferences, an import): search again. */
+static void
+refresh_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  KocDiscoverPane *self = KOC_DISCOVER_PANE (user_data);
+
+  if (self->store != NULL)
+    {
+      rescore_changed (self);
+      _koc_discover_start_search (self);
+    }
+}
+
+static void
 toggle_filters_activated (GSimpleAction *action,
                           GVariant      *param,
                           gpointer       user_data)
@@ -287,8 +334,8 @@ reset_filters_activated (GSimpleAction *action,
 
 /* GtkColumnViewColumn has no tooltip: the header buttons get the formulas. They are
  * the header row's children, in column order. */
-static void
-set_header_tooltips (KocDiscoverPane *self)
+void
+_koc_discover_update_header_tooltips (KocDiscoverPane *self)
 {
   GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
@@ -299,7 +346,7 @@ set_header_tooltips (KocDiscoverPane *self)
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
       if (column == self->engagement_column)
-        gtk_widget_set_tooltip_text (title, _("Engagement rate by followers: (likes + comments + shares + saves) ÷ followers, mean of recent posts"));
+        gtk_widget_set_tooltip_text (title, _koc_discover_engagement_formula (self->engagement));
       else if (column == self->score_column)
         gtk_widget_set_tooltip_text (title, _("KOC score, 0–100: engagement within the follower tier, brand affinity, authenticity, conversion and recency. Use the info button in a row to see why."));
       else if (column == self->mentions_column)
@@ -397,6 +444,13 @@ koc_discover_pane_dispose (GObject *object)
   g_clear_object (&self->store_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->results);
+  g_clear_object (&self->campaign_menu);
+  g_clear_pointer (&self->last_undo, g_ptr_array_unref);
+  g_clear_object (&self->saved_menu);
+  g_clear_pointer (&self->saved_uids, g_ptr_array_unref);
+  g_clear_pointer (&self->saved_queries, g_ptr_array_unref);
+  g_clear_pointer (&self->deleted_saved_uid, g_free);
+  g_clear_pointer (&self->deleted_saved_fields, g_free);
   g_clear_object (&self->probe_items[0]);
   g_clear_object (&self->probe_items[1]);
   g_clear_object (&self->actions);
@@ -470,6 +524,7 @@ koc_discover_pane_init (KocDiscoverPane *self)
     { "focus-search", focus_search_activated },
     { "toggle-filters", toggle_filters_activated },
     { "reset-filters", reset_filters_activated },
+    { "refresh", refresh_activated },
   };
 
   self->n_accounts = -1;
@@ -486,6 +541,10 @@ koc_discover_pane_init (KocDiscoverPane *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "discover", G_ACTION_GROUP (self->actions));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _koc_discover_engagement_init (self);
+  _koc_discover_actions_init (self);
+  _koc_discover_saved_init (self);
+  _koc_discover_recommend_init (self);
 
   self->popover = KOC_ACCOUNT_POPOVER (koc_account_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
@@ -503,7 +562,7 @@ koc_discover_pane_init (KocDiscoverPane *self)
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
-  set_header_tooltips (self);
+  _koc_discover_update_header_tooltips (self);
   _koc_discover_update_state (self);
 }
 
@@ -529,6 +588,8 @@ koc_discover_pane_set_store (KocDiscoverPane *self,
   if (store != NULL)
     {
       koc_store_get_summary_async (store, self->store_cancellable, summary_ready_cb, g_object_ref (self));
+      _koc_discover_load_saved (self);
+      rescore_changed (self);
       _koc_discover_start_search (self);
     }
   else

@@ -56,6 +56,7 @@ build_query (KocDiscoverPane *self)
 
   query->text = *text != '\0' ? g_steal_pointer (&text) : NULL;
   koc_discover_filters_apply (self->filters, query);
+  query->engagement = self->engagement;
 
   if (self->user_sorted)
     {
@@ -192,6 +193,7 @@ _koc_discover_start_search (KocDiscoverPane *self)
   if (self->store == NULL)
     return;
 
+  _koc_discover_leave_recommendations (self);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();

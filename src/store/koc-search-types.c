@@ -36,6 +36,7 @@ koc_search_query_copy (const KocSearchQuery *query)
   copy->category = g_strdup (query->category);
   copy->stage = g_strdup (query->stage);
   copy->owner = g_strdup (query->owner);
+  copy->tags = g_strdupv (query->tags);
   return copy;
 }
 
@@ -51,6 +52,7 @@ koc_search_query_free (KocSearchQuery *query)
   g_free (query->category);
   g_free (query->stage);
   g_free (query->owner);
+  g_strfreev (query->tags);
   g_free (query);
 }
 

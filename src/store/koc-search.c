@@ -150,6 +150,51 @@ add_eq (KocSearchSql *sql,
     g_string_append_printf (sql->text, " AND %s = ?%u", column, add_text (sql, value));
 }
 
+/* The SQL below spells KOC_SENTIMENT_THRESHOLD (0.2) out; keep them equal. */
+
+/* account_brands keeps a sum and a count of the sentiment of each account's posts that
+ * mention each brand (triggers in koc-schema-discover.c): the filter is one index range. */
+static void
+add_sentiment (KocSearchSql         *sql,
+               const KocSearchQuery *query,
+               guint                 brand)
+{
+  g_autofree char *brand_expr = NULL;
+  const char *test;
+
+#define AVG "sum (sentiment_sum) / sum (sentiment_n)"
+  switch (query->sentiment)
+    {
+    case KOC_SENTIMENT_POSITIVE: test = AVG " >= 0.2"; break;
+    case KOC_SENTIMENT_NEGATIVE: test = AVG " <= -0.2"; break;
+    case KOC_SENTIMENT_NEUTRAL:  test = AVG " > -0.2 AND " AVG " < 0.2"; break;
+    case KOC_SENTIMENT_ANY:
+    default:
+      return;
+    }
+#undef AVG
+  /* Without a brand: the own brands together (a workspace may have several). */
+  brand_expr = brand > 0 ? g_strdup_printf ("= ?%u", brand)
+                         : g_strdup ("IN (SELECT id FROM brands WHERE is_own = 1)");
+  g_string_append_printf (sql->text, " AND a.id IN (SELECT account_id FROM account_brands"
+                          " WHERE brand_id %s GROUP BY account_id HAVING sum (sentiment_n) > 0"
+                          " AND %s)", brand_expr, test);
+}
+
+static void
+add_tags (KocSearchSql  *sql,
+          char         **tags)
+{
+  if (tags == NULL || tags[0] == NULL)
+    return;
+
+  g_string_append (sql->text, " AND a.person_id IN (SELECT pt.person_id FROM person_tags pt"
+                              " JOIN tags t ON t.id = pt.tag_id WHERE t.name IN (");
+  for (guint i = 0; tags[i] != NULL; i++)
+    g_string_append_printf (sql->text, "%s?%u", i ? ", " : "", add_text (sql, tags[i]));
+  g_string_append (sql->text, "))");
+}
+
 static guint
 page_limit (const KocSearchQuery *query)
 {
@@ -188,6 +233,7 @@ accounts_sql (const KocSearchQuery *query,
   g_autofree char *key = NULL;
   KocSearchSql *sql;
   const char *dir = query->ascending ? "ASC" : "DESC";
+  const char *engagement;
   gboolean has_text;
   guint brand = 0;
   guint m = 0;
@@ -210,11 +256,19 @@ accounts_sql (const KocSearchQuery *query,
       mentions = g_strdup ("a.mention_count");
     }
 
+  switch (query->engagement)
+    {
+    case KOC_ENGAGEMENT_BY_VIEWS:     engagement = "a.engagement_by_views"; break;
+    case KOC_ENGAGEMENT_INTERACTIONS: engagement = "a.interactions_per_post"; break;
+    case KOC_ENGAGEMENT_BY_FOLLOWERS:
+    default:                          engagement = "a.engagement_rate"; break;
+    }
+
   /* No result-column aliases: the order is also used in a window definition. */
   switch (query->sort)
     {
     case KOC_SEARCH_SORT_FOLLOWERS:  order = g_strdup ("a.followers"); break;
-    case KOC_SEARCH_SORT_ENGAGEMENT: order = g_strdup ("a.engagement_rate"); break;
+    case KOC_SEARCH_SORT_ENGAGEMENT: order = g_strdup (engagement); break;
     case KOC_SEARCH_SORT_SCORE:      order = g_strdup ("pe.koc_score"); break;
     case KOC_SEARCH_SORT_LAST_POST:  order = g_strdup ("a.last_post_at"); break;
     case KOC_SEARCH_SORT_MENTIONS:   order = g_strdup (mentions); break;
@@ -257,9 +311,9 @@ accounts_sql (const KocSearchQuery *query,
     g_string_append_printf (sql->text,
     "SELECT a.id AS id, coalesce (a.person_id, 0), coalesce (pe.display_name,"
     " a.display_name, a.handle), a.handle, a.platform, a.followers,"
-    " coalesce (a.engagement_rate, -1), a.tier, coalesce (pe.koc_score, -1), pe.stage,"
+    " coalesce (%s, -1), a.tier, coalesce (pe.koc_score, -1), pe.stage,"
     " pe.owner, coalesce (a.region, pe.region), coalesce (a.category, pe.category),"
-    " coalesce (a.last_post_at, 0), %s, ", mentions);
+    " coalesce (a.last_post_at, 0), %s, ", engagement, mentions);
 
   if (count)
     ;
@@ -300,6 +354,8 @@ accounts_sql (const KocSearchQuery *query,
                             " WHERE brand_id = ?%u AND mentions > 0)", brand);
   if (query->active_since > 0)
     g_string_append_printf (sql->text, " AND a.last_post_at >= ?%u", add_int (sql, query->active_since));
+  add_sentiment (sql, query, brand);
+  add_tags (sql, query->tags);
 
   if (count)
     return sql;
@@ -558,11 +614,15 @@ koc_search_accounts (sqlite3               *db,
                      GError               **error)
 {
   g_autoptr(KocSearchSql) sql = NULL;
+  GPtrArray *hits;
 
   g_return_val_if_fail (db != NULL && query != NULL, NULL);
 
   sql = koc_search_sql_new_accounts (query);
-  return run_sql (db, sql, account_from_row, (GDestroyNotify)koc_account_hit_free, error);
+  hits = run_sql (db, sql, account_from_row, (GDestroyNotify)koc_account_hit_free, error);
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    ((KocAccountHit *) hits->pdata[i])->engagement_variant = query->engagement;
+  return hits;
 }
 
 GPtrArray *

@@ -34,6 +34,28 @@ typedef enum
 
 /* A Discover query. Every filter is optional: NULL strings / NULL arrays, -1 for
  * numeric bounds and 0 for ids and times mean "any". */
+/* Average sentiment (posts.sentiment, −1..1) of an account's posts that mention the brand
+ * (query->brand_id, else any own brand): positive ≥ 0.2 > neutral > −0.2 ≥ negative.
+ * Accounts with no scored brand posts match none of them. */
+typedef enum
+{
+  KOC_SENTIMENT_ANY,
+  KOC_SENTIMENT_POSITIVE,
+  KOC_SENTIMENT_NEUTRAL,
+  KOC_SENTIMENT_NEGATIVE,
+} KocSentiment;
+
+#define KOC_SENTIMENT_THRESHOLD 0.2
+
+/* Which engagement figure KocAccountHit.engagement_rate holds (and the engagement sort
+ * uses); the range filters always apply to the rate by followers. */
+typedef enum
+{
+  KOC_ENGAGEMENT_BY_FOLLOWERS,  /* (likes + comments + shares + saves) ÷ followers, a fraction */
+  KOC_ENGAGEMENT_BY_VIEWS,      /* (likes + comments + shares + saves) ÷ views, video platforms */
+  KOC_ENGAGEMENT_INTERACTIONS,  /* Xiaohongshu 赞藏评: likes + saves + comments per note, a count */
+} KocEngagementVariant;
+
 typedef struct
 {
   char          *text;            /* free text, any script; see koc_fts_build_match() */
@@ -49,6 +71,9 @@ typedef struct
   char          *owner;
   gint64         brand_id;        /* accounts that mentioned this brand */
   gint64         active_since;    /* accounts: last_post_at ≥; posts: published_at ≥ */
+  KocSentiment   sentiment;       /* toward brand_id, else the own brands */
+  char         **tags;            /* people with any of these tags (names) */
+  KocEngagementVariant engagement;
   KocSearchSort  sort;
   gboolean       ascending;
   guint          limit;           /* 0 → 50; at most 1000 */
@@ -64,7 +89,8 @@ typedef struct
   char   *handle;
   char   *platform;
   gint64  followers;
-  double  engagement_rate;
+  double  engagement_rate;  /* of engagement_variant; -1 when unknown */
+  KocEngagementVariant engagement_variant; /* query->engagement */
   char   *tier;
   double  koc_score;
   char   *stage;            /* nullable (no person) */

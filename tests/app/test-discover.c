@@ -117,7 +117,8 @@ assert_rows_match_store (void)
 static const char *
 visible_state (void)
 {
-  GtkStack *stack = GTK_STACK (koc_test_gui_find_widget (GTK_WIDGET (pane), GTK_TYPE_STACK));
+  /* The results' stack (menu buttons before it hold stacks of their own). */
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (pane), KOC_TYPE_DISCOVER_PANE, "stack"));
 
   return gtk_stack_get_visible_child_name (stack);
 }
