@@ -16,6 +16,7 @@
 
 #include "koc-db.h"
 #include "koc-export.h"
+#include "koc-export-private.h"
 
 G_DEFINE_QUARK (koc-export-error-quark, koc_export_error)
 
@@ -90,14 +91,32 @@ koc_csv_append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-typedef struct
+/* The "for Excel" guard (OWASP's advice against CSV injection): a text cell that a
+ * spreadsheet would run as a formula (= + - @, or a TAB or CR that some of them skip
+ * before one) gets a leading apostrophe, which spreadsheets show as text and do not
+ * display. Numbers are left alone (-0.4 stays a number). */
+static gboolean
+needs_formula_guard (const char *text)
 {
-  const char      *sql;
-  KocExportFormat  format;
-  gboolean         bom;
-  char            *path;
-  guint64          n_rows;
-} ExportData;
+  return text != NULL && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                          text[0] == '\t' || text[0] == '\r');
+}
+
+void
+koc_csv_append_cell (GString        *out,
+                     const char     *field,
+                     char            delimiter,
+                     KocExportFlags  flags)
+{
+  if ((flags & KOC_EXPORT_EXCEL) && needs_formula_guard (field))
+    {
+      g_autofree char *guarded = g_strconcat ("'", field, NULL);
+
+      koc_csv_append_field (out, guarded, delimiter);
+      return;
+    }
+  koc_csv_append_field (out, field, delimiter);
+}
 
 static gboolean
 write_out (FILE     *file,
@@ -157,37 +176,24 @@ append_json_row (GString      *out,
   g_string_append (out, text);
 }
 
-static gboolean
-export_func (sqlite3       *db,
-             gpointer       user_data,
-             gpointer      *result,
-             GCancellable  *cancellable,
-             GError       **error)
+/* Writes every row of @stmt to @file: CSV with a header line, or a JSON array. */
+gboolean
+_koc_export_write_rows (sqlite3         *db,
+                        sqlite3_stmt    *stmt,
+                        KocExportFormat  format,
+                        KocExportFlags   flags,
+                        FILE            *file,
+                        guint64         *n_rows,
+                        GCancellable    *cancellable,
+                        GError         **error)
 {
-  ExportData *data = user_data;
-  g_autofree char *partial = g_strconcat (data->path, ".partial", NULL);
   g_autoptr(GString) buffer = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  FILE *file;
-  int rc, n_columns;
+  int rc, n_columns = sqlite3_column_count (stmt);
+  guint64 rows = 0;
 
-  if (!koc_db_prepare (db, data->sql, &stmt, error))
-    return FALSE;
-  if ((file = g_fopen (partial, "wb")) == NULL)
+  if (format == KOC_EXPORT_CSV)
     {
-      int saved = errno;
-
-      sqlite3_finalize (stmt);
-      g_set_error (error, KOC_EXPORT_ERROR, KOC_EXPORT_ERROR_IO, _("Could not create “%s”: %s"),
-                   partial, g_strerror (saved));
-      return FALSE;
-    }
-
-  n_columns = sqlite3_column_count (stmt);
-  if (data->format == KOC_EXPORT_CSV)
-    {
-      if (data->bom)
+      if (flags & (KOC_EXPORT_BOM | KOC_EXPORT_EXCEL))
         g_string_append (buffer, "\xEF\xBB\xBF");
       for (int c = 0; c < n_columns; c++)
         {
@@ -200,33 +206,64 @@ export_func (sqlite3       *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (data->format == KOC_EXPORT_CSV)
+      if (format == KOC_EXPORT_CSV)
         {
           for (int c = 0; c < n_columns; c++)
             {
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+
               if (c > 0)
                 g_string_append_c (buffer, ',');
-              koc_csv_append_field (buffer, (const char *) sqlite3_column_text (stmt, c), ',');
+              koc_csv_append_cell (buffer, text, ',',
+                                   sqlite3_column_type (stmt, c) == SQLITE_TEXT ? flags : 0);
             }
           g_string_append (buffer, "\r\n");
         }
       else
-        append_json_row (buffer, stmt, data->n_rows);
-      data->n_rows++;
+        append_json_row (buffer, stmt, rows);
+      rows++;
+      if (rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (!write_out (file, buffer, FALSE, error))
-        goto out;
+        return FALSE;
     }
   if (rc != SQLITE_DONE)
-    {
-      koc_db_set_error (db, rc, _("Could not read the workspace"), error);
-      goto out;
-    }
-  if (data->format == KOC_EXPORT_JSON)
-    g_string_append (buffer, data->n_rows == 0 ? "[]\n" : "\n]\n");
-  ok = write_out (file, buffer, TRUE, error);
+    return koc_db_set_error (db, rc, _("Could not read the workspace"), error);
+  if (format == KOC_EXPORT_JSON)
+    g_string_append (buffer, rows == 0 ? "[]" : "\n]");
+  if (format == KOC_EXPORT_JSON && !(flags & KOC_EXPORT_NO_NEWLINE))
+    g_string_append_c (buffer, '\n');
+  if (n_rows)
+    *n_rows = rows;
+  return write_out (file, buffer, TRUE, error);
+}
 
-out:
-  sqlite3_finalize (stmt);
+FILE *
+_koc_export_open (const char  *path,
+                  char       **partial,
+                  GError     **error)
+{
+  FILE *file;
+
+  *partial = g_strconcat (path, ".partial", NULL);
+  if ((file = g_fopen (*partial, "wb")) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, KOC_EXPORT_ERROR, KOC_EXPORT_ERROR_IO, _("Could not create “%s”: %s"),
+                   *partial, g_strerror (saved));
+      g_clear_pointer (partial, g_free);
+    }
+  return file;
+}
+
+gboolean
+_koc_export_close (FILE        *file,
+                   const char  *partial,
+                   const char  *path,
+                   gboolean     ok,
+                   GError     **error)
+{
   if (fclose (file) != 0 && ok)
     {
       int saved = errno;
@@ -235,17 +272,61 @@ out:
                    partial, g_strerror (saved));
       ok = FALSE;
     }
-  if (ok && g_rename (partial, data->path) != 0)
+  if (ok && g_rename (partial, path) != 0)
     {
       int saved = errno;
 
       g_set_error (error, KOC_EXPORT_ERROR, KOC_EXPORT_ERROR_IO, _("Could not rename “%s” to “%s”: %s"),
-                   partial, data->path, g_strerror (saved));
+                   partial, path, g_strerror (saved));
       ok = FALSE;
     }
   if (!ok)
     g_unlink (partial);
   return ok;
+}
+
+const char *
+_koc_export_table_sql (const char *what)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_strcmp0 (what, tables[i].name) == 0)
+      return tables[i].sql;
+  return NULL;
+}
+
+typedef struct
+{
+  const char      *sql;
+  KocExportFormat  format;
+  KocExportFlags   flags;
+  char            *path;
+  guint64          n_rows;
+} ExportData;
+
+static gboolean
+export_func (sqlite3       *db,
+             gpointer       user_data,
+             gpointer      *result,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ExportData *data = user_data;
+  g_autofree char *partial = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  FILE *file;
+
+  if (!koc_db_prepare (db, data->sql, &stmt, error))
+    return FALSE;
+  if ((file = _koc_export_open (data->path, &partial, error)) == NULL)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  ok = _koc_export_write_rows (db, stmt, data->format, data->flags, file, &data->n_rows,
+                               cancellable, error);
+  sqlite3_finalize (stmt);
+  return _koc_export_close (file, partial, data->path, ok, error);
 }
 
 gboolean
@@ -259,13 +340,11 @@ koc_export_table_sync (KocStore         *store,
                        GError          **error)
 {
   g_autofree char *owned_path = g_strdup (path);
-  ExportData data = { NULL, format, bom, owned_path, 0 };
+  ExportData data = { NULL, format, bom ? KOC_EXPORT_BOM : 0, owned_path, 0 };
 
   g_return_val_if_fail (KOC_IS_STORE (store), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (g_strcmp0 (what, tables[i].name) == 0)
-      data.sql = tables[i].sql;
+  data.sql = _koc_export_table_sql (what);
   if (data.sql == NULL)
     {
       g_autofree char *names = g_strjoinv (", ", (char **) table_names);
@@ -281,12 +360,12 @@ koc_export_table_sync (KocStore         *store,
   return TRUE;
 }
 
-static gboolean
-backup_func (sqlite3       *db,
-             gpointer       user_data,
-             gpointer      *result,
-             GCancellable  *cancellable,
-             GError       **error)
+gboolean
+_koc_export_backup_func (sqlite3       *db,
+                         gpointer       user_data,
+                         gpointer      *result,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   const char *path = user_data;
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
@@ -356,5 +435,5 @@ koc_export_backup_sync (KocStore      *store,
 
   g_return_val_if_fail (KOC_IS_STORE (store), FALSE);
 
-  return koc_store_run_sync (store, backup_func, owned, NULL, cancellable, error);
+  return koc_store_run_sync (store, _koc_export_backup_func, owned, NULL, cancellable, error);
 }

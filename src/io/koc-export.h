@@ -23,6 +23,36 @@ typedef enum
   KOC_EXPORT_JSON,
 } KocExportFormat;
 
+typedef enum
+{
+  KOC_EXPORT_BOM        = 1 << 0, /* CSV: start with a UTF-8 byte order mark */
+  /* CSV for Excel: a BOM, and every text cell that a spreadsheet would run as a formula
+   * (starting with = + - @, TAB or CR) gets a leading apostrophe (CSV injection). */
+  KOC_EXPORT_EXCEL      = 1 << 1,
+  KOC_EXPORT_NO_NEWLINE = 1 << 2, /* internal: JSON arrays inside a bigger document */
+} KocExportFlags;
+
+/* What a selection's ids are. */
+typedef enum
+{
+  KOC_EXPORT_SELECTION_ACCOUNTS,
+  KOC_EXPORT_SELECTION_PEOPLE,
+} KocExportSelection;
+
+/* Whole-workspace exports. */
+typedef enum
+{
+  KOC_EXPORT_WORKSPACE_CSV,    /* a folder: people.csv, accounts.csv, … (for Excel) */
+  KOC_EXPORT_WORKSPACE_JSON,   /* one file: {"people": [...], "accounts": [...], …} */
+  KOC_EXPORT_WORKSPACE_BACKUP, /* a copy of the database (koc_export_backup_sync()) */
+} KocExportWorkspace;
+
+/* Called on the store's worker before each table: @table is its name, @index 0-based. */
+typedef void (*KocExportProgress) (const char *table,
+                                   guint       index,
+                                   guint       n_tables,
+                                   gpointer    user_data);
+
 #define KOC_EXPORT_ERROR (koc_export_error_quark ())
 
 typedef enum
@@ -53,6 +83,68 @@ gboolean            koc_export_backup_sync (KocStore         *store,
                                             const char       *path,
                                             GCancellable     *cancellable,
                                             GError          **error);
+
+/* A selection (Discover's list, a campaign board) with one row per account, in the
+ * order of @ids: the account (platform, handle, display_name, followers,
+ * engagement_rate, region, category, url, bio), its person (email, phone, wechat,
+ * person, stage, koc_score), tier, posts_count, last_post_at, its latest metric
+ * snapshot (metrics_at, avg_likes, avg_views) and the ids (account_id, person_id,
+ * person_uid). With KOC_EXPORT_SELECTION_PEOPLE, @ids are people: every account of each
+ * person (and one row for a person without accounts). The CSV imports back.
+ * *@n_rows (may be NULL) gets the row count. */
+gboolean            koc_export_selection_sync   (KocStore            *store,
+                                                 KocExportSelection   kind,
+                                                 const gint64        *ids,
+                                                 guint                n_ids,
+                                                 KocExportFormat      format,
+                                                 KocExportFlags       flags,
+                                                 const char          *path,
+                                                 guint64             *n_rows,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
+/* The same from the UI thread; @ids are copied. */
+void                koc_export_selection_async  (KocStore            *store,
+                                                 KocExportSelection   kind,
+                                                 const gint64        *ids,
+                                                 guint                n_ids,
+                                                 KocExportFormat      format,
+                                                 KocExportFlags       flags,
+                                                 const char          *path,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns the number of rows written, or -1 with @error set. */
+gint64              koc_export_selection_finish (KocStore            *store,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* Every table of koc_export_tables() (CSV: into the folder @path, created when missing,
+ * with KOC_EXPORT_EXCEL; JSON: into the file @path), or a backup of the database at
+ * @path. @progress (may be NULL) is called on the worker thread. */
+void                koc_export_workspace_async  (KocStore            *store,
+                                                 KocExportWorkspace   kind,
+                                                 const char          *path,
+                                                 KocExportProgress    progress,
+                                                 gpointer             progress_data,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns the number of rows written (0 for a backup), or -1 with @error set. */
+gint64              koc_export_workspace_finish (KocStore            *store,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+gint64              koc_export_workspace_sync   (KocStore            *store,
+                                                 KocExportWorkspace   kind,
+                                                 const char          *path,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
+
+/* Appends @field to @out as a CSV cell, with the formula guard when @flags has
+ * KOC_EXPORT_EXCEL. */
+void                koc_csv_append_cell         (GString             *out,
+                                                 const char          *field,
+                                                 char                 delimiter,
+                                                 KocExportFlags       flags);
 
 /* Appends @field to @out as a CSV field for @delimiter, quoted when needed. */
 void                koc_csv_append_field   (GString          *out,

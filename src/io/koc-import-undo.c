@@ -369,3 +369,49 @@ koc_import_undo_sync (KocStore             *store,
     *report = undo.report;
   return TRUE;
 }
+
+static gboolean
+undo_async_func (sqlite3       *db,
+                 gpointer       data,
+                 gpointer      *result,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  UndoData *undo = data;
+
+  if (!undo_func (db, data, result, cancellable, error))
+    return FALSE;
+  *result = g_memdup2 (&undo->report, sizeof undo->report);
+  return TRUE;
+}
+
+void
+koc_import_undo_async (KocStore            *store,
+                       gint64               import_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  UndoData *undo = g_new0 (UndoData, 1);
+
+  g_return_if_fail (KOC_IS_STORE (store));
+
+  undo->import_id = import_id;
+  undo->report.import_id = import_id;
+  koc_store_write_async (store, undo_async_func, undo, g_free, g_free, cancellable, callback, user_data);
+}
+
+gboolean
+koc_import_undo_finish (KocStore             *store,
+                        GAsyncResult         *result,
+                        KocImportUndoReport  *report,
+                        GError              **error)
+{
+  g_autofree KocImportUndoReport *out = NULL;
+
+  if (!koc_store_run_finish (store, result, (gpointer *) &out, error))
+    return FALSE;
+  if (report != NULL && out != NULL)
+    *report = *out;
+  return TRUE;
+}

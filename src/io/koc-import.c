@@ -518,6 +518,38 @@ import_data_new (const char             *path,
   return data;
 }
 
+/* A dry run: the import inside a transaction that is always rolled back. */
+static gboolean
+dry_run_func (sqlite3       *db,
+              gpointer       user_data,
+              gpointer      *result,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ImportData *data = user_data;
+  gboolean ok;
+
+  if (!koc_db_begin_write (db, error))
+    return FALSE;
+  ok = import_func (db, user_data, result, cancellable, error);
+  koc_db_rollback (db);
+  data->report->import_id = 0;
+  return ok;
+}
+
+static gboolean
+run_func (sqlite3       *db,
+          gpointer       user_data,
+          gpointer      *result,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  ImportData *data = user_data;
+
+  return data->options.dry_run ? dry_run_func (db, user_data, result, cancellable, error)
+                               : import_func (db, user_data, result, cancellable, error);
+}
+
 KocImportReport *
 koc_import_run_sync (KocStore                *store,
                      const char              *path,
@@ -532,7 +564,8 @@ koc_import_run_sync (KocStore                *store,
   g_return_val_if_fail (path != NULL, NULL);
 
   data = import_data_new (path, options);
-  if (koc_store_write_sync (store, import_func, data, NULL, cancellable, error))
+  if (data->options.dry_run ? koc_store_run_sync (store, dry_run_func, data, NULL, cancellable, error)
+                            : koc_store_write_sync (store, import_func, data, NULL, cancellable, error))
     report = g_steal_pointer (&data->report);
   import_data_free (data);
   return report;
@@ -547,7 +580,7 @@ import_async_func (sqlite3       *db,
 {
   ImportData *data = user_data;
 
-  if (!import_func (db, user_data, result, cancellable, error))
+  if (!run_func (db, user_data, result, cancellable, error))
     return FALSE;
   *result = g_steal_pointer (&data->report);
   return TRUE;
@@ -563,9 +596,14 @@ koc_import_run_async (KocStore                *store,
 {
   g_return_if_fail (KOC_IS_STORE (store));
 
-  koc_store_write_async (store, import_async_func, import_data_new (path, options),
+  if (options != NULL && options->dry_run)
+    koc_store_run_async (store, import_async_func, import_data_new (path, options),
                          import_data_free, (GDestroyNotify) koc_import_report_free,
                          cancellable, callback, user_data);
+  else
+    koc_store_write_async (store, import_async_func, import_data_new (path, options),
+                           import_data_free, (GDestroyNotify) koc_import_report_free,
+                           cancellable, callback, user_data);
 }
 
 KocImportReport *

@@ -49,6 +49,9 @@ typedef struct
   const char * const *map;               /* "COLUMN=FIELD" overrides, NULL-terminated */
   KocImportProgress   progress;
   gpointer            progress_data;
+  /* Run the whole import in a transaction that is rolled back: the report says what
+   * would happen (import_id is 0) and the workspace is left untouched. */
+  gboolean            dry_run;
 } KocImportOptions;
 
 typedef struct
@@ -124,6 +127,17 @@ gboolean         koc_import_undo_sync     (KocStore                *store,
                                            gint64                   import_id,
                                            KocImportUndoReport     *report,
                                            GCancellable            *cancellable,
+                                           GError                 **error);
+
+/* The same for the app: the report is copied into *@report by the finish function. */
+void             koc_import_undo_async    (KocStore                *store,
+                                           gint64                   import_id,
+                                           GCancellable            *cancellable,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data);
+gboolean         koc_import_undo_finish   (KocStore                *store,
+                                           GAsyncResult            *result,
+                                           KocImportUndoReport     *report,
                                            GError                 **error);
 
 /* The platform name of the schema for what people write (小红书, XHS, RED → xiaohongshu),

@@ -62,9 +62,14 @@ invalid (const char  *text,
          const char  *reason,
          GError     **error)
 {
+  /* Callers get cells as UTF-8, but the message must stay valid UTF-8 whatever it quotes
+   * (found by tests/fuzz/fuzz-number.c). */
+  g_autofree char *shown = g_utf8_make_valid (text, -1);
+  g_autofree char *why = g_utf8_make_valid (reason, -1);
+
   g_set_error (error, KOC_NUMBER_ERROR, KOC_NUMBER_ERROR_INVALID,
                _("“%s” is not a number: %s. Write it like 1234, 1,234, 3.3k, 1.2万 or 1.39%%,"
-                 " or leave the cell empty."), text, reason);
+                 " or leave the cell empty."), shown, why);
   return KOC_NUMBER_INVALID;
 }
 
@@ -129,6 +134,10 @@ koc_number_parse (const char  *text,
   *value = 0;
   if (text == NULL)
     return KOC_NUMBER_MISSING;
+  /* fold() walks characters: a truncated sequence at the end would take it past the
+   * NUL (found by tests/fuzz/fuzz-number.c). */
+  if (!g_utf8_validate (text, -1, NULL))
+    return invalid (text, _("the text is not valid UTF-8"), error);
 
   folded = fold (text);
   lower = g_utf8_strdown (folded, -1);

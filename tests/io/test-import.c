@@ -222,6 +222,35 @@ test_undo (Fixture       *fixture,
 
 /* A GB18030 file forced to UTF-8: nothing half-decoded is stored; each row is skipped
  * and the problems say at which byte and to try --encoding. */
+/* A dry run reports exactly what the import then does, and changes nothing. */
+static void
+test_dry_run (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "sample.csv", sample_csv, -1);
+  KocImportOptions options = { .dry_run = TRUE };
+  g_autoptr(KocImportReport) dry = NULL;
+  g_autoptr(KocImportReport) real = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dry = koc_import_run_sync (fixture->store, path, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dry->import_id, ==, 0);
+  g_assert_cmpuint (dry->created, >, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM accounts"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM workspace_meta WHERE key LIKE 'import:%'"), ==, 0);
+  /* The FTS triggers the import suspends are back. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM sqlite_schema WHERE name = 'accounts_fts_ai'"), ==, 1);
+
+  real = import (fixture, path);
+  g_assert_cmpuint (real->created, ==, dry->created);
+  g_assert_cmpuint (real->updated, ==, dry->updated);
+  g_assert_cmpuint (real->skipped->len, ==, dry->skipped->len);
+  g_assert_cmpuint (real->suggestions->len, ==, dry->suggestions->len);
+  g_assert_cmpint (real->import_id, ==, 1);
+}
+
 static void
 test_wrong_encoding (Fixture       *fixture,
                      gconstpointer  data)
@@ -419,6 +448,7 @@ main (int    argc,
   ADD ("report", test_report);
   ADD ("reimport-updates", test_reimport_updates);
   ADD ("undo", test_undo);
+  ADD ("dry-run", test_dry_run);
   ADD ("async", test_async);
   ADD ("wrong-encoding", test_wrong_encoding);
   ADD ("errors", test_errors);

@@ -105,6 +105,25 @@ test_error_says_what (void)
   g_assert_nonnull (strstr (error->message, "“abc”"));
 }
 
+/* Bytes that are not UTF-8 (what tests/fuzz/fuzz-number.c found): refused, with a
+ * message that is valid UTF-8 itself, and without reading past the end. */
+static void
+test_invalid_utf8 (void)
+{
+  static const char * const inputs[] = { "\xff\xe4\xbf;~3\xdf", "1l21,2\xd3" "4", "12\xe4", "\xc3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double value = 1;
+
+      g_assert_cmpint (koc_number_parse (inputs[i], &value, &error), ==, KOC_NUMBER_INVALID);
+      g_assert_error (error, KOC_NUMBER_ERROR, KOC_NUMBER_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_cmpfloat (value, ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -112,5 +131,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/koc/number/table", test_table);
   g_test_add_func ("/koc/number/error-says-what", test_error_says_what);
+  g_test_add_func ("/koc/number/invalid-utf8", test_invalid_utf8);
   return g_test_run ();
 }
