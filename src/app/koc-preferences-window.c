@@ -1,4 +1,5 @@
-/* koc-preferences-window.c: sync server and appearance.
+/* koc-preferences-window.c: sync server (address; Sign In… opens the window's sign-in
+ * dialog, which checks the token and keeps it in the keyring) and appearance.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "koc-preferences-window.h"
+#include "koc-score-preferences.h"
 
 struct _KocPreferencesWindow
 {
@@ -81,6 +83,18 @@ server_url_applied_cb (KocPreferencesWindow *self)
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
+/* Sign-in belongs to the window's open workspace: its "sync" actions do it. */
+static void
+sign_in_clicked_cb (KocPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent == NULL)
+    return;
+  gtk_window_close (GTK_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (parent), "sync.sign-in", NULL);
+}
+
 static void
 server_url_changed_cb (KocPreferencesWindow *self)
 {
@@ -110,6 +124,7 @@ koc_preferences_window_class_init (KocPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KocPreferencesWindow, server_url_row);
   gtk_widget_class_bind_template_callback (widget_class, server_url_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_clicked_cb);
 }
 
 static void
@@ -133,6 +148,7 @@ koc_preferences_window_new (GSettings *settings)
   g_signal_handlers_block_by_func (self->server_url_row, server_url_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->server_url_row), url);
   g_signal_handlers_unblock_by_func (self->server_url_row, server_url_changed_cb, self);
+  koc_score_preferences_add (ADW_PREFERENCES_WINDOW (self));
 
   return self;
 }

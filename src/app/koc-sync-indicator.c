@@ -1,7 +1,9 @@
 /* koc-sync-indicator.c: the header bar's sync status.
  *
- * The sync engine (a later issue) drives the state; until a server is configured the
- * indicator honestly says the workspace is local. Clicking it explains the state.
+ * KocSyncController (koc-sync-controller.c) drives it from the workspace's KocSyncEngine:
+ * Local (not signed in), Offline, Syncing with progress, Synced at HH:MM, or an error
+ * that says what to do. Clicking it explains the state and offers Sync Now, Sign In /
+ * Sign Out and, when there are any, the conflicts (the "sync" action group).
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +23,11 @@ struct _KocSyncIndicator
   KocSyncState  state;
   GDateTime    *last_synced;
   char         *detail;
+  char         *server;
+  gboolean      signed_in;
+  guint         n_conflicts;
+  gint64        items;
+  double        rate;
 
   /* Template children */
   GtkMenuButton *button;
@@ -30,6 +37,11 @@ struct _KocSyncIndicator
   GtkLabel      *label;
   GtkLabel      *popover_title;
   GtkLabel      *popover_detail;
+  GtkPopover    *popover;
+  GtkButton     *conflicts_button;
+  GtkWidget     *sign_in_button;
+  GtkWidget     *sign_out_button;
+  GtkWidget     *sync_now_button;
 };
 
 enum {
@@ -76,7 +88,7 @@ update (KocSyncIndicator *self)
       icon_name = "computer-symbolic";
       label = g_strdup (_("Local"));
       title = _("Local Workspace");
-      detail = g_strdup (_("This workspace is kept on this computer only. To share it with your team, set a sync server in Preferences."));
+      detail = g_strdup (_("This workspace is kept on this computer only. To share it with your team, sign in to a KOC Desk server."));
       break;
 
     case KOC_SYNC_STATE_OFFLINE:
@@ -87,9 +99,24 @@ update (KocSyncIndicator *self)
       break;
 
     case KOC_SYNC_STATE_SYNCING:
-      label = g_strdup (_("Syncing…"));
       title = _("Syncing");
-      detail = g_strdup (_("Exchanging changes with the server."));
+      if (self->items > 0)
+        {
+          g_autofree char *items = g_strdup_printf ("%'lld", (long long) self->items);
+          g_autofree char *rate = g_strdup_printf ("%'.0f", self->rate);
+
+          /* Translators: %s is a number of changes, e.g. 1,200. */
+          label = g_strdup_printf (_("Syncing %s…"), items);
+          /* Translators: the first %s is a number of changes, the second a rate, e.g. "1,200 changes so far, 850 per second." */
+          detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s change so far, %s per second.",
+                                                 "%s changes so far, %s per second.", self->items),
+                                    items, rate);
+        }
+      else
+        {
+          label = g_strdup (_("Syncing…"));
+          detail = g_strdup (_("Exchanging changes with the server."));
+        }
       break;
 
     case KOC_SYNC_STATE_SYNCED:
@@ -104,7 +131,11 @@ update (KocSyncIndicator *self)
       else
         label = g_strdup (_("Synced"));
       title = _("Up to Date");
-      detail = g_strdup (_("All changes are on the server."));
+      if (self->server != NULL)
+        /* Translators: %s is a server address. */
+        detail = g_strdup_printf (_("All changes are on %s."), self->server);
+      else
+        detail = g_strdup (_("All changes are on the server."));
       break;
 
     case KOC_SYNC_STATE_ERROR:
@@ -129,6 +160,17 @@ update (KocSyncIndicator *self)
   gtk_spinner_set_spinning (self->spinner, self->state == KOC_SYNC_STATE_SYNCING);
   gtk_label_set_label (self->label, label);
   gtk_label_set_label (self->popover_title, title);
+  gtk_widget_set_visible (self->sign_in_button, !self->signed_in);
+  gtk_widget_set_visible (self->sign_out_button, self->signed_in);
+  gtk_widget_set_visible (self->sync_now_button, self->signed_in);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), self->n_conflicts > 0);
+  if (self->n_conflicts > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Resolve %u Conflict…", "Resolve %u Conflicts…", self->n_conflicts),
+                         self->n_conflicts);
+      gtk_button_set_label (self->conflicts_button, text);
+    }
   gtk_label_set_label (self->popover_detail, self->detail != NULL ? self->detail : detail);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
@@ -154,6 +196,7 @@ koc_sync_indicator_finalize (GObject *object)
 
   g_clear_pointer (&self->last_synced, g_date_time_unref);
   g_clear_pointer (&self->detail, g_free);
+  g_clear_pointer (&self->server, g_free);
 
   G_OBJECT_CLASS (koc_sync_indicator_parent_class)->finalize (object);
 }
@@ -239,12 +282,27 @@ koc_sync_indicator_class_init (KocSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KocSyncIndicator, label);
   gtk_widget_class_bind_template_child (widget_class, KocSyncIndicator, popover_title);
   gtk_widget_class_bind_template_child (widget_class, KocSyncIndicator, popover_detail);
+  gtk_widget_class_bind_template_child (widget_class, KocSyncIndicator, popover);
+  gtk_widget_class_bind_template_child (widget_class, KocSyncIndicator, conflicts_button);
+  gtk_widget_class_bind_template_child (widget_class, KocSyncIndicator, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, KocSyncIndicator, sign_out_button);
+  gtk_widget_class_bind_template_child (widget_class, KocSyncIndicator, sync_now_button);
 }
 
 static void
 koc_sync_indicator_init (KocSyncIndicator *self)
 {
+  GtkWidget *buttons[4];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  buttons[0] = GTK_WIDGET (self->conflicts_button);
+  buttons[1] = self->sign_in_button;
+  buttons[2] = self->sign_out_button;
+  buttons[3] = self->sync_now_button;
+  /* Each button's action opens something else: the popover goes away first. */
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    g_signal_connect_object (buttons[i], "clicked", G_CALLBACK (gtk_popover_popdown),
+                             self->popover, G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -299,4 +357,64 @@ koc_sync_indicator_get_label (KocSyncIndicator *self)
   g_return_val_if_fail (KOC_IS_SYNC_INDICATOR (self), NULL);
 
   return gtk_label_get_label (self->label);
+}
+
+void
+koc_sync_indicator_set_progress (KocSyncIndicator *self,
+                                 gint64            items,
+                                 double            rate)
+{
+  g_return_if_fail (KOC_IS_SYNC_INDICATOR (self));
+
+  self->items = items;
+  self->rate = rate;
+  if (self->state == KOC_SYNC_STATE_SYNCING)
+    update (self);
+}
+
+void
+koc_sync_indicator_set_account (KocSyncIndicator *self,
+                                gboolean          signed_in,
+                                const char       *server)
+{
+  g_return_if_fail (KOC_IS_SYNC_INDICATOR (self));
+
+  self->signed_in = signed_in;
+  g_free (self->server);
+  self->server = g_strdup (server);
+  update (self);
+}
+
+void
+koc_sync_indicator_set_conflicts (KocSyncIndicator *self,
+                                  guint             n_conflicts)
+{
+  g_return_if_fail (KOC_IS_SYNC_INDICATOR (self));
+
+  self->n_conflicts = n_conflicts;
+  update (self);
+}
+
+guint
+koc_sync_indicator_get_conflicts (KocSyncIndicator *self)
+{
+  g_return_val_if_fail (KOC_IS_SYNC_INDICATOR (self), 0);
+
+  return self->n_conflicts;
+}
+
+void
+koc_sync_indicator_popup (KocSyncIndicator *self)
+{
+  g_return_if_fail (KOC_IS_SYNC_INDICATOR (self));
+
+  gtk_menu_button_popup (self->button);
+}
+
+void
+koc_sync_indicator_popdown (KocSyncIndicator *self)
+{
+  g_return_if_fail (KOC_IS_SYNC_INDICATOR (self));
+
+  gtk_menu_button_popdown (self->button);
 }

@@ -1,4 +1,4 @@
-/* koc-sync-indicator.h: the header bar's sync status (local / offline / syncing / synced).
+/* koc-sync-indicator.h: the header bar's sync status (local / offline / syncing / synced / error).
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,6 +31,20 @@ void          koc_sync_indicator_set_last_synced (KocSyncIndicator *self,
                                                   GDateTime        *when);
 void          koc_sync_indicator_set_detail      (KocSyncIndicator *self,
                                                   const char       *detail);
+/* While SYNCING: the changes so far and the rate (changes per second). */
+void          koc_sync_indicator_set_progress    (KocSyncIndicator *self,
+                                                  gint64            items,
+                                                  double            rate);
+/* Whether the workspace is signed in to a server (which buttons the popover offers). */
+void          koc_sync_indicator_set_account     (KocSyncIndicator *self,
+                                                  gboolean          signed_in,
+                                                  const char       *server);
+/* Unresolved conflicts: the popover offers to resolve them when there are any. */
+void          koc_sync_indicator_set_conflicts   (KocSyncIndicator *self,
+                                                  guint             n_conflicts);
+guint         koc_sync_indicator_get_conflicts   (KocSyncIndicator *self);
+void          koc_sync_indicator_popup           (KocSyncIndicator *self);
+void          koc_sync_indicator_popdown         (KocSyncIndicator *self);
 /* The short text shown in the header bar, for tests and accessibility. */
 const char   *koc_sync_indicator_get_label       (KocSyncIndicator *self);
 

@@ -22,7 +22,7 @@ struct _KocSyncEngine
   SoupSession     *session;
   GNetworkMonitor *monitor;
 
-  KocSyncState     state;
+  KocSyncEngineState     state;
   GDateTime       *last_synced;
   char            *error_message;
   gint64           items;
@@ -37,7 +37,7 @@ struct _KocSyncEngine
 
 /* Called by the run to publish its state (each notifies only on a change). */
 void koc_sync_engine_set_state    (KocSyncEngine *self,
-                                   KocSyncState   state,
+                                   KocSyncEngineState   state,
                                    const char    *error_message);
 void koc_sync_engine_set_progress (KocSyncEngine *self,
                                    gint64         items,

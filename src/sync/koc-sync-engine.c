@@ -39,19 +39,19 @@ G_DEFINE_QUARK (koc-sync-error-quark, koc_sync_error)
 static GParamSpec *properties[N_PROPS];
 
 GType
-koc_sync_state_get_type (void)
+koc_sync_engine_state_get_type (void)
 {
   static gsize type = 0;
   static const GEnumValue values[] = {
-    { KOC_SYNC_STATE_IDLE, "KOC_SYNC_STATE_IDLE", "idle" },
-    { KOC_SYNC_STATE_SYNCING, "KOC_SYNC_STATE_SYNCING", "syncing" },
-    { KOC_SYNC_STATE_OFFLINE, "KOC_SYNC_STATE_OFFLINE", "offline" },
-    { KOC_SYNC_STATE_ERROR, "KOC_SYNC_STATE_ERROR", "error" },
+    { KOC_SYNC_ENGINE_IDLE, "KOC_SYNC_ENGINE_IDLE", "idle" },
+    { KOC_SYNC_ENGINE_SYNCING, "KOC_SYNC_ENGINE_SYNCING", "syncing" },
+    { KOC_SYNC_ENGINE_OFFLINE, "KOC_SYNC_ENGINE_OFFLINE", "offline" },
+    { KOC_SYNC_ENGINE_ERROR, "KOC_SYNC_ENGINE_ERROR", "error" },
     { 0, NULL, NULL }
   };
 
   if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("KocSyncState"),
+    g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("KocSyncEngineState"),
                                                       values));
   return type;
 }
@@ -64,11 +64,11 @@ network_changed_cb (KocSyncEngine *self)
   /* Only the resting states follow the network; a running sync finds out by itself. */
   if (self->running)
     return;
-  if (!available && self->state == KOC_SYNC_STATE_IDLE)
-    koc_sync_engine_set_state (self, KOC_SYNC_STATE_OFFLINE,
+  if (!available && self->state == KOC_SYNC_ENGINE_IDLE)
+    koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_OFFLINE,
                                _("You are offline. KOC Desk will sync when the network is back."));
-  else if (available && self->state == KOC_SYNC_STATE_OFFLINE)
-    koc_sync_engine_set_state (self, KOC_SYNC_STATE_IDLE, NULL);
+  else if (available && self->state == KOC_SYNC_ENGINE_OFFLINE)
+    koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_IDLE, NULL);
 }
 
 static void
@@ -243,7 +243,7 @@ koc_sync_engine_class_init (KocSyncEngineClass *klass)
   properties[PROP_TOKEN] =
     g_param_spec_string ("token", NULL, NULL, NULL, G_PARAM_WRITABLE | co);
   properties[PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL, KOC_TYPE_SYNC_STATE, KOC_SYNC_STATE_IDLE, ro);
+    g_param_spec_enum ("state", NULL, NULL, KOC_TYPE_SYNC_ENGINE_STATE, KOC_SYNC_ENGINE_IDLE, ro);
   properties[PROP_LAST_SYNCED] =
     g_param_spec_boxed ("last-synced", NULL, NULL, G_TYPE_DATE_TIME, ro);
   properties[PROP_ERROR_MESSAGE] =
@@ -288,7 +288,7 @@ koc_sync_engine_new (KocStore   *store,
 
 void
 koc_sync_engine_set_state (KocSyncEngine *self,
-                           KocSyncState   state,
+                           KocSyncEngineState   state,
                            const char    *error_message)
 {
   g_object_freeze_notify (G_OBJECT (self));
@@ -340,10 +340,10 @@ koc_sync_engine_set_synced (KocSyncEngine *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
 }
 
-KocSyncState
+KocSyncEngineState
 koc_sync_engine_get_state (KocSyncEngine *self)
 {
-  g_return_val_if_fail (KOC_IS_SYNC_ENGINE (self), KOC_SYNC_STATE_IDLE);
+  g_return_val_if_fail (KOC_IS_SYNC_ENGINE (self), KOC_SYNC_ENGINE_IDLE);
   return self->state;
 }
 

@@ -46,11 +46,11 @@ typedef enum
 
 typedef enum
 {
-  KOC_SYNC_STATE_IDLE,
-  KOC_SYNC_STATE_SYNCING,
-  KOC_SYNC_STATE_OFFLINE,
-  KOC_SYNC_STATE_ERROR,
-} KocSyncState;
+  KOC_SYNC_ENGINE_IDLE,
+  KOC_SYNC_ENGINE_SYNCING,
+  KOC_SYNC_ENGINE_OFFLINE,
+  KOC_SYNC_ENGINE_ERROR,
+} KocSyncEngineState;
 
 typedef struct
 {
@@ -66,12 +66,12 @@ typedef struct
   double  seconds;
 } KocSyncReport;
 
-#define KOC_TYPE_SYNC_STATE (koc_sync_state_get_type ())
+#define KOC_TYPE_SYNC_ENGINE_STATE (koc_sync_engine_state_get_type ())
 #define KOC_TYPE_SYNC_ENGINE (koc_sync_engine_get_type ())
 G_DECLARE_FINAL_TYPE (KocSyncEngine, koc_sync_engine, KOC, SYNC_ENGINE, GObject)
 
 GQuark         koc_sync_error_quark            (void);
-GType          koc_sync_state_get_type         (void) G_GNUC_CONST;
+GType          koc_sync_engine_state_get_type         (void) G_GNUC_CONST;
 
 /* @server_url: e.g. "https://sync.example.com/" (the API is under v1/). The construct
  * property "network-monitor" replaces g_network_monitor_get_default () (tests). */
@@ -89,7 +89,7 @@ gboolean       koc_sync_engine_sync_finish     (KocSyncEngine   *self,
                                                 KocSyncReport   *out_report,
                                                 GError         **error);
 
-KocSyncState   koc_sync_engine_get_state       (KocSyncEngine   *self);
+KocSyncEngineState   koc_sync_engine_get_state       (KocSyncEngine   *self);
 /* (nullable): the end of the last successful sync. */
 GDateTime     *koc_sync_engine_get_last_synced (KocSyncEngine   *self);
 /* (nullable): a translated sentence for the state ERROR or OFFLINE. */

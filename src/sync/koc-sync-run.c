@@ -81,11 +81,11 @@ fail (GTask  *task,
   publish_progress (task);
   self->running = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    koc_sync_engine_set_state (self, KOC_SYNC_STATE_IDLE, NULL);
+    koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_IDLE, NULL);
   else if (g_error_matches (error, KOC_SYNC_ERROR, KOC_SYNC_ERROR_OFFLINE))
-    koc_sync_engine_set_state (self, KOC_SYNC_STATE_OFFLINE, error->message);
+    koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_OFFLINE, error->message);
   else
-    koc_sync_engine_set_state (self, KOC_SYNC_STATE_ERROR, error->message);
+    koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_ERROR, error->message);
   g_task_return_error (task, error);
   g_object_unref (task);
 }
@@ -152,7 +152,7 @@ retry_or_fail (GTask      *task,
   run->report.retries++;
   message = g_strdup_printf (_("The server cannot be reached (%s); trying again in %u s."),
                              detail, (guint)((ms + 999) / 1000));
-  koc_sync_engine_set_state (self, KOC_SYNC_STATE_SYNCING, message);
+  koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_SYNCING, message);
   g_debug ("%s %s failed (%s), retry %u in %" G_GUINT64_FORMAT " ms",
            run->method, run->path, detail, run->attempt, ms);
   wait_then_resend (task, ms);
@@ -190,7 +190,7 @@ send_cb (GObject      *object,
     {
       run->attempt = 0;
       run->waits = 0;
-      koc_sync_engine_set_state (self, KOC_SYNC_STATE_SYNCING, NULL);
+      koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_SYNCING, NULL);
       run->on_response (task, body);
       g_object_unref (task);
       return;
@@ -202,9 +202,12 @@ send_cb (GObject      *object,
   retry_after = soup_message_headers_get_one (soup_message_get_response_headers (run->msg),
                                               "Retry-After");
   if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
-    fail (task, g_error_new (KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNAUTHORIZED,
-                             _("The server refused the access token: %s. Check it in"
-                               " Preferences."), message));
+    {
+      /* The server's message is protocol English (docs/api-v1.yaml): logged, not shown. */
+      g_debug ("401/403: %s", message);
+      fail (task, g_error_new_literal (KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNAUTHORIZED,
+                                       _("The server refused this workspace’s access token. Sign in again; your changes are kept.")));
+    }
   else if ((status == STATUS_TOO_MANY_REQUESTS || status >= 500) && retry_after != NULL &&
            run->waits < MAX_WAITS)
     {
@@ -302,7 +305,7 @@ done_cb (GObject      *object,
   publish_progress (task);
   self->running = FALSE;
   koc_sync_engine_set_synced (self, now);
-  koc_sync_engine_set_state (self, KOC_SYNC_STATE_IDLE, NULL);
+  koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_IDLE, NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -552,7 +555,7 @@ koc_sync_engine_sync_async (KocSyncEngine       *self,
     }
   self->running = TRUE;
   koc_sync_engine_set_progress (self, 0, 0, 0);
-  koc_sync_engine_set_state (self, KOC_SYNC_STATE_SYNCING, NULL);
+  koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_SYNCING, NULL);
 
   if (!g_network_monitor_get_network_available (self->monitor))
     {

@@ -60,7 +60,7 @@ test_full_pull (Fixture       *fixture,
   koc_sync_engine_set_page_size (engine, 200);
   g_assert_true (sync_test_run (engine, NULL, &report, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_IDLE);
+  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_IDLE);
   g_assert_nonnull (koc_sync_engine_get_last_synced (engine));
   g_assert_null (koc_sync_engine_get_error_message (engine));
   g_assert_cmpint (koc_sync_engine_get_items (engine), ==, report.pulled);
@@ -120,14 +120,14 @@ resume_after (Fixture  *fixture,
   if (kill)
     {
       g_assert_error (error, KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNREACHABLE);
-      g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_ERROR);
+      g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_ERROR);
       g_assert_nonnull (koc_sync_engine_get_error_message (engine));
       g_assert_cmpuint (first.retries, ==, 2);
     }
   else
     {
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-      g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_IDLE);
+      g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_IDLE);
     }
   g_clear_error (&error);
   g_assert_cmpint (first.pulled, ==, 100);
@@ -178,8 +178,10 @@ test_unauthorized (Fixture       *fixture,
 
   g_assert_false (sync_test_run (engine, NULL, &report, &error));
   g_assert_error (error, KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNAUTHORIZED);
-  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_ERROR);
-  g_assert_nonnull (strstr (koc_sync_engine_get_error_message (engine), "Preferences"));
+  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_ERROR);
+  /* It says what to do (sign in again), and not the server's protocol English. */
+  g_assert_nonnull (strstr (koc_sync_engine_get_error_message (engine), "Sign in again"));
+  g_assert_null (strstr (koc_sync_engine_get_error_message (engine), "bearer"));
   g_assert_cmpuint (report.retries, ==, 0);
   g_assert_cmpuint (report.rate_limited, ==, 0);
   g_assert_cmpint (report.pulled, ==, 0);
@@ -198,7 +200,7 @@ test_server_down_then_back (Fixture       *fixture,
   g_assert_cmpint (server_stop (fixture->server), ==, 0);
   g_assert_false (sync_test_run (engine, NULL, &report, &error));
   g_assert_error (error, KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNREACHABLE);
-  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_ERROR);
+  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_ERROR);
   g_assert_cmpuint (report.retries, ==, 2);
   g_clear_error (&error);
 
@@ -208,7 +210,7 @@ test_server_down_then_back (Fixture       *fixture,
   engine = sync_test_engine (fixture->store, fixture->server, token);
   g_assert_true (sync_test_run (engine, NULL, &report, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_IDLE);
+  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_IDLE);
   sync_test_assert_same (server_file, fixture->client_file);
 }
 
@@ -225,12 +227,14 @@ test_rate_limited (Fixture       *fixture,
 
   server_stop (fixture->server);
   g_clear_pointer (&fixture->server, sync_test_server_free);
-  fixture->server = server_start (fixture->dir, "--rate-limit", "1", "--rate-burst", "1", NULL);
+  /* One request per 4 s: the engine's first request comes within those 4 s even in a slow
+   * sanitizer build on a busy machine (with 1 per second it sometimes did not). */
+  fixture->server = server_start (fixture->dir, "--rate-limit", "0.25", "--rate-burst", "1", NULL);
   engine = sync_test_engine (fixture->store, fixture->server, token);
   koc_sync_engine_set_page_size (engine, 500);
 
-  /* Empty the token's bucket: the engine's first request comes well within the second
-   * the bucket needs to refill, so it is answered 429 + Retry-After whatever the speed. */
+  /* Empty the token's bucket: the engine's first request comes well within the time the
+   * bucket needs to refill, so it is answered 429 + Retry-After whatever the speed. */
   reply = server_request (fixture->server, "GET", "v1/changes?limit=1", token, NULL, NULL);
   g_assert_cmpuint (reply->status, ==, 200);
 
@@ -396,7 +400,7 @@ test_offline (Fixture       *fixture,
   /* Offline: say so, and send nothing. */
   g_assert_false (sync_test_run (engine, NULL, &report, &error));
   g_assert_error (error, KOC_SYNC_ERROR, KOC_SYNC_ERROR_OFFLINE);
-  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_OFFLINE);
+  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_OFFLINE);
   g_assert_nonnull (koc_sync_engine_get_error_message (engine));
   g_assert_cmpuint (report.bytes, ==, 0);
   g_assert_cmpuint (report.retries, ==, 0);
@@ -404,14 +408,14 @@ test_offline (Fixture       *fixture,
 
   /* The network comes back: the state follows, and a sync works. */
   test_monitor_set_available (monitor, TRUE);
-  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_IDLE);
+  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_IDLE);
   g_assert_null (koc_sync_engine_get_error_message (engine));
   g_assert_true (sync_test_run (engine, NULL, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpint (report.pulled, >, 0);
 
   test_monitor_set_available (monitor, FALSE);
-  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_OFFLINE);
+  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_OFFLINE);
 }
 
 int

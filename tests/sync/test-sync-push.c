@@ -35,7 +35,7 @@ sync_ok (KocStore      *store,
 
   g_assert_true (sync_test_run (engine, NULL, report, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_STATE_IDLE);
+  g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_IDLE);
 }
 
 static void
