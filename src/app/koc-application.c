@@ -101,11 +101,13 @@ koc_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.new-workspace", { "<Control><Shift>n", NULL } },
+    { "win.import-people", { "<Control>i", NULL } },
     { "win.show-pane::discover", { "<Alt>1", NULL } },
     { "win.show-pane::people", { "<Alt>2", NULL } },
     { "win.show-pane::keywords", { "<Alt>3", NULL } },
     { "win.show-pane::campaigns", { "<Alt>4", NULL } },
     { "discover.focus-search", { "<Control>f", NULL } },
+    { "sync.now", { "<Control>r", NULL } },
     { "discover.toggle-filters", { "F9", NULL } },
   };
   KocApplication *self = KOC_APPLICATION (app);

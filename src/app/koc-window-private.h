@@ -5,8 +5,12 @@
  */
 #pragma once
 
+#include "koc-campaigns-pane.h"
 #include "koc-discover-pane.h"
+#include "koc-keywords-pane.h"
+#include "koc-people-pane.h"
 #include "koc-store.h"
+#include "koc-sync-controller.h"
 #include "koc-sync-indicator.h"
 #include "koc-window.h"
 
@@ -24,6 +28,7 @@ struct _KocWindow
   char                 *workspace_dir;
   GStrv                 workspace_names;  /* last listing, sorted */
   gboolean              workspace_pending;
+  KocSyncController    *sync;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -35,9 +40,9 @@ struct _KocWindow
   GMenu                *workspaces_section;
   KocSyncIndicator     *sync_indicator;
   KocDiscoverPane      *discover_pane;
-  AdwStatusPage        *people_page;
-  AdwStatusPage        *keywords_page;
-  AdwStatusPage        *campaigns_page;
+  KocPeoplePane        *people_pane;
+  KocKeywordsPane      *keywords_pane;
+  KocCampaignsPane     *campaigns_pane;
 };
 
 /* koc-window-workspaces.c */
@@ -50,5 +55,6 @@ void _koc_window_show_error            (KocWindow      *self,
                                         const GError   *error);
 /* koc-window.c */
 void _koc_window_workspace_opened      (KocWindow      *self);
+void _koc_window_synced                (KocWindow      *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koc-import-actions.h"
 #include "koc-window-private.h"
 
 enum {
@@ -20,51 +21,6 @@ enum {
 G_DEFINE_FINAL_TYPE (KocWindow, koc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-update_sync_state (KocWindow *self)
-{
-  g_autofree char *server = g_settings_get_string (self->settings, "server-url");
-  GNetworkMonitor *monitor = g_network_monitor_get_default ();
-
-  if (*server == '\0')
-    {
-      koc_sync_indicator_set_detail (self->sync_indicator, NULL);
-      koc_sync_indicator_set_state (self->sync_indicator, KOC_SYNC_STATE_LOCAL);
-    }
-  else if (!g_network_monitor_get_network_available (monitor))
-    {
-      koc_sync_indicator_set_detail (self->sync_indicator, NULL);
-      koc_sync_indicator_set_state (self->sync_indicator, KOC_SYNC_STATE_OFFLINE);
-    }
-  else
-    {
-      /* Honest until the sync engine lands: nothing is sent anywhere yet. */
-      g_autofree char *detail =
-        g_strdup_printf (_("Syncing with %s is not available in this version yet. Everything you do is kept on this computer."),
-                         server);
-      koc_sync_indicator_set_detail (self->sync_indicator, detail);
-      koc_sync_indicator_set_state (self->sync_indicator, KOC_SYNC_STATE_ERROR);
-    }
-}
-
-/* @format is a translated plural form with one %s for the grouped number. */
-static void
-set_count_title (AdwStatusPage *page,
-                 gint64         count,
-                 const char    *format)
-{
-  g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-  g_autofree char *title = NULL;
-
-  /* The format comes from ngettext, so it cannot be a literal here. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  title = g_strdup_printf (format, number);
-#pragma GCC diagnostic pop
-
-  adw_status_page_set_title (page, title);
-}
 
 static void
 summary_ready_cb (GObject      *source,
@@ -84,26 +40,12 @@ summary_ready_cb (GObject      *source,
 
   if (KOC_STORE (source) != self->store)
     return; /* Another workspace was opened meanwhile. */
-
-  /* Discover shows the accounts themselves; the other panes' real views arrive with
-   * their own issues, and until then each empty state says what the workspace holds. */
-  if (summary.n_people > 0)
-    set_count_title (self->people_page, summary.n_people,
-                     g_dngettext (GETTEXT_PACKAGE, "%s Person in This Workspace", "%s People in This Workspace", summary.n_people));
-  if (summary.n_posts > 0)
-    set_count_title (self->keywords_page, summary.n_posts,
-                     g_dngettext (GETTEXT_PACKAGE, "%s Post in This Workspace", "%s Posts in This Workspace", summary.n_posts));
-  if (summary.n_campaigns > 0)
-    set_count_title (self->campaigns_page, summary.n_campaigns,
-                     g_dngettext (GETTEXT_PACKAGE, "%s Campaign in This Workspace", "%s Campaigns in This Workspace", summary.n_campaigns));
 }
 
 static void
 reset_pages (KocWindow *self)
 {
-  adw_status_page_set_title (self->people_page, _("No People Yet"));
-  adw_status_page_set_title (self->keywords_page, _("No Posts to Analyse Yet"));
-  adw_status_page_set_title (self->campaigns_page, _("No Campaigns Yet"));
+  koc_keywords_pane_set_store (self->keywords_pane, NULL);
 }
 
 void
@@ -114,7 +56,29 @@ _koc_window_workspace_opened (KocWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->workspace_name, -1);
   reset_pages (self);
   koc_discover_pane_set_store (self->discover_pane, self->store);
+  koc_people_pane_set_store (self->people_pane, self->store);
+  koc_campaigns_pane_set_store (self->campaigns_pane, self->store);
+  koc_keywords_pane_set_store (self->keywords_pane, self->store);
   koc_store_get_summary_async (self->store, self->cancellable, summary_ready_cb, g_object_ref (self));
+  koc_sync_controller_set_workspace (self->sync, self->store, self->workspace_name);
+}
+
+/* A sync brought changes: the counts, and Discover when it shows its default list. */
+void
+_koc_window_synced (KocWindow *self)
+{
+  const KocSearchQuery *query = koc_discover_pane_get_query (self->discover_pane);
+
+  if (self->store == NULL)
+    return;
+  koc_store_get_summary_async (self->store, self->cancellable, summary_ready_cb, g_object_ref (self));
+  koc_campaigns_pane_reload (self->campaigns_pane);
+  koc_keywords_pane_reload (self->keywords_pane);
+  if (query == NULL || query->text == NULL || *query->text == '\0')
+    {
+      koc_discover_pane_set_store (self->discover_pane, NULL);
+      koc_discover_pane_set_store (self->discover_pane, self->store);
+    }
 }
 
 static void
@@ -127,6 +91,19 @@ show_pane_action (GtkWidget  *widget,
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Opens the People pane on a person (Discover, Campaigns…): "win.show-person" with
+ * the person's id. */
+static void
+show_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  KocWindow *self = KOC_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "people");
+  koc_people_pane_show_person (self->people_pane, g_variant_get_int64 (param));
 }
 
 static void
@@ -147,11 +124,13 @@ koc_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "visible-pane", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
 
-  g_signal_connect_object (self->settings, "changed::server-url",
-                           G_CALLBACK (update_sync_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
-                           G_CALLBACK (update_sync_state), self, G_CONNECT_SWAPPED);
-  update_sync_state (self);
+  /* Sync: one engine per open workspace, the indicator, the "sync" actions. */
+  self->sync = koc_sync_controller_new (GTK_WINDOW (self), self->settings,
+                                        self->sync_indicator, self->toast_overlay);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "sync",
+                                  koc_sync_controller_get_actions (self->sync));
+  g_signal_connect_object (self->sync, "synced", G_CALLBACK (_koc_window_synced), self,
+                           G_CONNECT_SWAPPED);
 
   /* Narrow windows (phones, tiled halves) keep only the sync icon. */
   g_object_bind_property (self->switcher_title, "title-visible",
@@ -166,6 +145,9 @@ koc_window_dispose (GObject *object)
   KocWindow *self = (KocWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->sync != NULL)
+    koc_sync_controller_shutdown (self->sync);
+  g_clear_object (&self->sync);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOC_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -248,6 +230,9 @@ koc_window_class_init (KocWindowClass *klass)
 
   g_type_ensure (KOC_TYPE_SYNC_INDICATOR);
   g_type_ensure (KOC_TYPE_DISCOVER_PANE);
+  g_type_ensure (KOC_TYPE_PEOPLE_PANE);
+  g_type_ensure (KOC_TYPE_CAMPAIGNS_PANE);
+  g_type_ensure (KOC_TYPE_KEYWORDS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KocWindow, toast_overlay);
@@ -259,12 +244,14 @@ koc_window_class_init (KocWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KocWindow, workspaces_section);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, discover_pane);
-  gtk_widget_class_bind_template_child (widget_class, KocWindow, people_page);
-  gtk_widget_class_bind_template_child (widget_class, KocWindow, keywords_page);
-  gtk_widget_class_bind_template_child (widget_class, KocWindow, campaigns_page);
+  gtk_widget_class_bind_template_child (widget_class, KocWindow, people_pane);
+  gtk_widget_class_bind_template_child (widget_class, KocWindow, keywords_pane);
+  gtk_widget_class_bind_template_child (widget_class, KocWindow, campaigns_pane);
 
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.show-person", "x", show_person_action);
   _koc_window_workspaces_class_init (widget_class);
+  _koc_window_import_class_init (widget_class);
 }
 
 static void
@@ -286,4 +273,20 @@ koc_window_get_workspace_name (KocWindow *self)
   g_return_val_if_fail (KOC_IS_WINDOW (self), NULL);
 
   return self->store != NULL ? self->workspace_name : NULL;
+}
+
+KocSyncController *
+koc_window_get_sync_controller (KocWindow *self)
+{
+  g_return_val_if_fail (KOC_IS_WINDOW (self), NULL);
+
+  return self->sync;
+}
+
+KocStore *
+koc_window_get_store (KocWindow *self)
+{
+  g_return_val_if_fail (KOC_IS_WINDOW (self), NULL);
+
+  return self->store;
 }

@@ -12,11 +12,25 @@ G_BEGIN_DECLS
 
 int koc_cli_check  (int    argc,
                     char **argv);
+int koc_cli_digest (int    argc,
+                    char **argv);
 int koc_cli_demo   (int    argc,
                     char **argv);
 int koc_cli_export (int    argc,
                     char **argv);
 int koc_cli_import (int    argc,
+                    char **argv);
+int koc_cli_keywords (int  argc,
+                      char **argv);
+int koc_cli_report (int    argc,
+                    char **argv);
+/* `export mediakit`: argv[0] is "mediakit". */
+int koc_cli_mediakit (int  argc,
+                      char **argv);
+/* `export qr`: argv[0] is "qr". */
+int koc_cli_qr     (int    argc,
+                    char **argv);
+int koc_cli_score  (int    argc,
                     char **argv);
 int koc_cli_search (int    argc,
                     char **argv);

@@ -27,6 +27,7 @@
 #include "koc-schema.h"
 #include "koc-demo.h"
 #include "koc-demo-private.h"
+#include "koc-score.h"
 
 #define DAY (G_GINT64_CONSTANT (86400))
 #define ROWS_PER_TRANSACTION 50000
@@ -412,6 +413,17 @@ fill (KocDemoContext  *ctx,
 
   if (!koc_demo_generate_crm (ctx, error))
     return FALSE;
+
+  /* Scores from the real engine (koc-score.c), as of the reference date. It is C, not
+   * SQL statements, so a run with --dump-sql keeps the planned scores instead. */
+  koc_demo_progress (ctx, "score", 0, 1);
+  if (ctx->options->dump_sql == NULL &&
+      (!koc_demo_writer_begin (writer, error) ||
+       !koc_score_recompute (koc_demo_writer_get_db (writer), KOC_SCORE_SCOPE_ALL, NULL, 0,
+                             ctx->reference, NULL, NULL, NULL, NULL, error) ||
+       !koc_demo_writer_commit (writer, error)))
+    return FALSE;
+  koc_demo_progress (ctx, "score", 1, 1);
 
   koc_demo_progress (ctx, "analyze", 0, 1);
   if (!koc_demo_writer_exec (writer, "ANALYZE", error) ||

@@ -59,6 +59,15 @@ static const KocEntityField reward_fields[] = {
   { NULL }
 };
 
+/* Codes are made on the client (koc-referral-code.h) and synced, so the server knows
+ * them when a shop reports a redemption. */
+static const KocEntityField referral_code_fields[] = {
+  { "code", "code", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
+  { "person_uid", "person_id", KOC_FIELD_REF, "people", KOC_FIELD_REQUIRED },
+  { "campaign_uid", "campaign_id", KOC_FIELD_REF, "campaigns", KOC_FIELD_NULLABLE },
+  { NULL }
+};
+
 static const KocEntityField saved_search_fields[] = {
   { "name", "name", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
   { "query", "query", KOC_FIELD_JSON, NULL, KOC_FIELD_REQUIRED },
@@ -210,7 +219,7 @@ static const KocEntityKind kinds[] = {
     " 'person_uid', " UID_OF ("people", "person_id") ","
     " 'campaign_uid', " UID_OF ("campaigns", "campaign_id") ", 'created_at', created_at)"
     " FROM referral_codes t WHERE uid = ?1",
-    FALSE, NULL,
+    FALSE, referral_code_fields,
     referral_code_sync },
   { "redemption", "redemptions",
     "SELECT json_object ('uid', uid, 'code_uid', " UID_OF ("referral_codes", "code_id") ","

@@ -15,7 +15,10 @@
 #include <math.h>
 
 #include "koc-application.h"
+#include "koc-campaigns-pane.h"
 #include "koc-discover-pane.h"
+#include "koc-keywords-pane.h"
+#include "koc-people-pane.h"
 #include "koc-i18n.h"
 #include "koc-preferences-window.h"
 #include "koc-sync-indicator.h"
@@ -67,6 +70,37 @@ test_window_opens (void)
       if (g_str_equal (panes[i], "discover"))
         {
           g_assert_true (KOC_IS_DISCOVER_PANE (child));
+          continue;
+        }
+      if (g_str_equal (panes[i], "people"))
+        {
+          /* An empty workspace: the People pane shows its honest empty state. */
+          GtkWidget *empty = koc_test_gui_find_widget (child, ADW_TYPE_STATUS_PAGE);
+
+          g_assert_true (KOC_IS_PEOPLE_PANE (child));
+          g_assert_nonnull (empty);
+          g_assert_true (gtk_widget_get_mapped (empty) || !gtk_widget_get_mapped (child));
+          g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (empty)));
+          continue;
+        }
+      if (g_str_equal (panes[i], "keywords"))
+        {
+          /* An empty workspace: the Keywords pane shows its honest empty state. */
+          GtkWidget *empty = koc_test_gui_find_widget (child, ADW_TYPE_STATUS_PAGE);
+
+          g_assert_true (KOC_IS_KEYWORDS_PANE (child));
+          g_assert_nonnull (empty);
+          g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (empty)));
+          continue;
+        }
+      if (g_str_equal (panes[i], "campaigns"))
+        {
+          /* An empty workspace: the Campaigns pane shows its honest empty state. */
+          GtkWidget *empty = koc_test_gui_find_widget (child, ADW_TYPE_STATUS_PAGE);
+
+          g_assert_true (KOC_IS_CAMPAIGNS_PANE (child));
+          g_assert_nonnull (empty);
+          g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (empty)));
           continue;
         }
       g_assert_true (ADW_IS_STATUS_PAGE (child));
