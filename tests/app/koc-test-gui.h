@@ -30,7 +30,12 @@ double      koc_test_gui_mean_luminance  (GdkTexture  *texture,
                                           int          width,
                                           int          height);
 /* Number of glyphs the font machinery could not find for visible labels under @root
- * (the boxes with hex codes); reports each offending label with g_test_message. */
+ * (the boxes with hex codes), emoji aside; reports each offending label with
+ * g_test_message. */
 guint       koc_test_gui_count_missing_glyphs (GtkWidget *root);
+/* Renders @widget and saves it as @dir/@name (a PNG), creating @dir. */
+void        koc_test_gui_save_png        (GtkWidget   *widget,
+                                          const char  *dir,
+                                          const char  *name);
 
 G_END_DECLS

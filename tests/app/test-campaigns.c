@@ -507,18 +507,6 @@ test_details_make_code (void)
 }
 
 static void
-save (GtkWidget  *widget,
-      const char *dir,
-      const char *name)
-{
-  g_autoptr(GdkTexture) texture = koc_test_gui_render (widget);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
 test_screenshots (void)
 {
   const char *dir = g_getenv ("KOCDESK_SCREENSHOT_DIR");
@@ -552,7 +540,7 @@ test_screenshots (void)
                                                gdk_texture_get_height (texture) - 60, 40, 40);
       g_assert_cmpfloat (luminance, >=, styles[s].min);
       g_assert_cmpfloat (luminance, <=, styles[s].max);
-      save (GTK_WIDGET (window), dir, name);
+      koc_test_gui_save_png (GTK_WIDGET (window), dir, name);
     }
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }

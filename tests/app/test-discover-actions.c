@@ -393,18 +393,12 @@ save (GtkWidget  *widget,
       const char *name)
 {
   const char *dir = g_getenv ("KOCDESK_SCREENSHOT_DIR");
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
 
   if (dir == NULL)
     return;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   koc_test_gui_wait_frames (widget, 20);
   g_assert_cmpuint (koc_test_gui_count_missing_glyphs (widget), ==, 0);
-  texture = koc_test_gui_render (widget);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  koc_test_gui_save_png (widget, dir, name);
 }
 
 static guint loads_target;

@@ -390,8 +390,6 @@ test_empty_workspace (void)
   g_assert_cmpuint (g_list_model_get_n_items (koc_discover_pane_get_results (pane)), ==, KOC_DISCOVER_PAGE_SIZE);
 }
 
-static guint count_missing_glyphs (GtkWidget *root);
-
 static gboolean
 reasons_loaded (gpointer popover)
 {
@@ -415,59 +413,8 @@ test_details (void)
   koc_test_gui_wait_until (reasons_loaded, popover, "the score breakdown");
   g_assert_cmpuint (koc_account_popover_get_n_reasons (popover), ==, 5);
   koc_test_gui_wait_frames (GTK_WIDGET (window), 3);
-  g_assert_cmpuint (count_missing_glyphs (GTK_WIDGET (popover)), ==, 0);
+  g_assert_cmpuint (koc_test_gui_count_missing_glyphs (GTK_WIDGET (popover)), ==, 0);
   gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static gboolean
-is_emoji (gunichar c)
-{
-  return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
-         c == 0xFE0F || c == 0x200D || (c >= 0x1F1E6 && c <= 0x1F1FF);
-}
-
-/* Missing glyphs in visible labels, emoji aside: the posts are user text and use
- * emoji, which need a colour emoji font (fonts-noto-color-emoji; the GNOME runtime has
- * one) that a minimal test machine may lack. Our own text, Chinese included, must
- * never miss a glyph. */
-static guint
-count_missing_glyphs (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) labels = koc_test_gui_find_widgets (root, GTK_TYPE_LABEL);
-  guint missing = 0;
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      const char *text = gtk_label_get_text (labels->pdata[i]);
-      g_autoptr(GString) plain = g_string_new (NULL);
-      g_autoptr(PangoLayout) layout = NULL;
-      int unknown;
-
-      if (!gtk_widget_is_drawable (labels->pdata[i]) || text == NULL || *text == '\0')
-        continue;
-      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-        if (!is_emoji (g_utf8_get_char (p)))
-          g_string_append_unichar (plain, g_utf8_get_char (p));
-
-      layout = gtk_widget_create_pango_layout (labels->pdata[i], plain->str);
-      unknown = pango_layout_get_unknown_glyphs_count (layout);
-      if (unknown > 0)
-        g_test_message ("label “%s” has %d missing glyphs", text, unknown);
-      missing += unknown;
-    }
-  return missing;
-}
-
-static void
-save (GtkWidget  *widget,
-      const char *dir,
-      const char *name)
-{
-  g_autoptr(GdkTexture) texture = koc_test_gui_render (widget);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
 }
 
 static void
@@ -510,8 +457,8 @@ test_screenshots (void)
 
       adw_style_manager_set_color_scheme (style_manager, styles[s].scheme);
       koc_test_gui_wait_frames (GTK_WIDGET (window), 30);
-      g_assert_cmpuint (count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
-      save (GTK_WIDGET (window), dir, name);
+      g_assert_cmpuint (koc_test_gui_count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
+      koc_test_gui_save_png (GTK_WIDGET (window), dir, name);
     }
 
   {
@@ -523,15 +470,15 @@ test_screenshots (void)
     popover = koc_test_gui_find_widget (GTK_WIDGET (pane), KOC_TYPE_ACCOUNT_POPOVER);
     koc_test_gui_wait_until (reasons_loaded, popover, "the score breakdown");
     koc_test_gui_wait_frames (popover, 10);
-    g_assert_cmpuint (count_missing_glyphs (popover), ==, 0);
+    g_assert_cmpuint (koc_test_gui_count_missing_glyphs (popover), ==, 0);
     /* A popover is a surface of its own: rendered on its own. */
-    save (popover, dir, "discover-details-dark.png");
+    koc_test_gui_save_png (popover, dir, "discover-details-dark.png");
     gtk_popover_popdown (GTK_POPOVER (popover));
   }
 
   search_for ("zqxjvwk");
   koc_test_gui_wait_frames (GTK_WIDGET (window), 5);
-  save (GTK_WIDGET (window), dir, "discover-no-results-dark.png");
+  koc_test_gui_save_png (GTK_WIDGET (window), dir, "discover-no-results-dark.png");
   search_for (NULL);
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }

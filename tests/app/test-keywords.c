@@ -198,18 +198,6 @@ test_stopword (void)
 }
 
 static void
-save (GtkWidget  *widget,
-      const char *dir,
-      const char *name)
-{
-  g_autoptr(GdkTexture) texture = koc_test_gui_render (widget);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
 test_screenshots (void)
 {
   const char *dir = g_getenv ("KOCDESK_SCREENSHOT_DIR");
@@ -249,7 +237,7 @@ test_screenshots (void)
         g_assert_cmpfloat (lum, >, 0.6);
       else
         g_assert_cmpfloat (lum, <, 0.4);
-      save (GTK_WIDGET (window), dir, name);
+      koc_test_gui_save_png (GTK_WIDGET (window), dir, name);
     }
 
   /* Share of voice: own brands and competitors, 30-day buckets over the year. */
@@ -270,7 +258,7 @@ test_screenshots (void)
         adw_style_manager_set_color_scheme (style_manager, styles[s].scheme);
         koc_test_gui_wait_frames (GTK_WIDGET (window), 30);
         g_assert_cmpuint (koc_test_gui_count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
-        save (GTK_WIDGET (window), dir, name);
+        koc_test_gui_save_png (GTK_WIDGET (window), dir, name);
       }
     gtk_stack_set_visible_child_name (views, "cloud");
   }

@@ -602,7 +602,6 @@ test_charts (void)
   g_assert_cmpuint (koc_chart_bar_get_n_bars (koc_chart_view_get_bar (charts->pdata[3])), ==, data->kinds->len);
 }
 
-
 static KocPeoplePosts *
 posts_section (void)
 {
@@ -922,53 +921,6 @@ test_empty_workspace (void)
   g_assert_cmpstr (main_state (), ==, "people");
 }
 
-static gboolean
-is_emoji (gunichar c)
-{
-  return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
-         c == 0xFE0F || c == 0x200D || (c >= 0x1F1E6 && c <= 0x1F1FF);
-}
-
-/* Missing glyphs in visible labels, emoji aside (user text; see test-discover.c). */
-static guint
-count_missing_glyphs (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) labels = koc_test_gui_find_widgets (root, GTK_TYPE_LABEL);
-  guint missing = 0;
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      const char *text = gtk_label_get_text (labels->pdata[i]);
-      g_autoptr(GString) plain = g_string_new (NULL);
-      g_autoptr(PangoLayout) layout = NULL;
-      int unknown;
-
-      if (!gtk_widget_is_drawable (labels->pdata[i]) || text == NULL || *text == '\0')
-        continue;
-      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-        if (!is_emoji (g_utf8_get_char (p)))
-          g_string_append_unichar (plain, g_utf8_get_char (p));
-      layout = gtk_widget_create_pango_layout (labels->pdata[i], plain->str);
-      unknown = pango_layout_get_unknown_glyphs_count (layout);
-      if (unknown > 0)
-        g_test_message ("label “%s” has %d missing glyphs", text, unknown);
-      missing += unknown;
-    }
-  return missing;
-}
-
-static void
-save (GtkWidget  *widget,
-      const char *dir,
-      const char *name)
-{
-  g_autoptr(GdkTexture) texture = koc_test_gui_render (widget);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
 static void
 test_screenshots (void)
 {
@@ -1023,25 +975,25 @@ test_screenshots (void)
       adw_style_manager_set_color_scheme (style_manager, styles[s].scheme);
       gtk_adjustment_set_value (adjustment, 0);
       koc_test_gui_wait_frames (GTK_WIDGET (window), 30);
-      g_assert_cmpuint (count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
-      save (GTK_WIDGET (window), dir, top);
+      g_assert_cmpuint (koc_test_gui_count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
+      koc_test_gui_save_png (GTK_WIDGET (window), dir, top);
 
       g_assert_true (gtk_widget_compute_bounds (section, gtk_scrolled_window_get_child (scroller), &bounds));
       gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
       koc_test_gui_wait_frames (GTK_WIDGET (window), 10);
-      g_assert_cmpuint (count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
-      save (GTK_WIDGET (window), dir, posts);
+      g_assert_cmpuint (koc_test_gui_count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
+      koc_test_gui_save_png (GTK_WIDGET (window), dir, posts);
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       koc_test_gui_wait_frames (GTK_WIDGET (window), 10);
-      g_assert_cmpuint (count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
-      save (GTK_WIDGET (window), dir, lower);
+      g_assert_cmpuint (koc_test_gui_count_missing_glyphs (GTK_WIDGET (window)), ==, 0);
+      koc_test_gui_save_png (GTK_WIDGET (window), dir, lower);
 
       if (compare_window != NULL)
         {
           koc_test_gui_wait_frames (GTK_WIDGET (compare_window), 10);
-          g_assert_cmpuint (count_missing_glyphs (GTK_WIDGET (compare_window)), ==, 0);
-          save (GTK_WIDGET (compare_window), dir, compare);
+          g_assert_cmpuint (koc_test_gui_count_missing_glyphs (GTK_WIDGET (compare_window)), ==, 0);
+          koc_test_gui_save_png (GTK_WIDGET (compare_window), dir, compare);
         }
     }
   if (compare_window != NULL)
