@@ -81,6 +81,8 @@ fill_lexicon (KocKeywordsPane *self)
     }
 }
 
+static void refresh (KocKeywordsPane *self);
+
 static void
 overview_ready_cb (GObject      *source,
                    GAsyncResult *result,
@@ -100,6 +102,14 @@ overview_ready_cb (GObject      *source,
   if (KOC_STORE (source) != self->store)
     {
       koc_keywords_overview_free (overview);
+      return;
+    }
+  if (overview->more)
+    {
+      /* The first catch-up of a big workspace runs as many short jobs, so searches in
+       * the other panes get the store's worker in between. */
+      koc_keywords_overview_free (overview);
+      refresh (self);
       return;
     }
   g_clear_pointer (&self->overview, koc_keywords_overview_free);

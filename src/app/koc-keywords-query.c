@@ -47,7 +47,8 @@ koc_keywords_refresh_func (sqlite3       *db,
   g_array_set_clear_func (overview->brands, brand_clear);
   g_array_append_val (overview->brands, all);
 
-  if (!koc_keyword_store_refresh (db, cancellable, &overview->n_processed, error) ||
+  if (!koc_keyword_store_refresh_some (db, KOC_KEYWORDS_CATCH_UP_CHUNK, cancellable,
+                                       &overview->n_processed, &overview->more, error) ||
       !koc_db_query_int64 (db, "SELECT count(*) FROM posts", 0, &overview->n_posts, error) ||
       !koc_db_query_int64 (db, "SELECT coalesce (max (published_at), 0) FROM posts", 0,
                            &overview->newest, error) ||

@@ -9,6 +9,10 @@
 #include "koc-keyword-store.h"
 #include "koc-store.h"
 
+/* Posts read per catch-up job (about half a second of the worker on the reference
+ * machine; the pane queues the next job when posts are left). */
+#define KOC_KEYWORDS_CATCH_UP_CHUNK 10000
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -22,6 +26,7 @@ typedef struct
 typedef struct
 {
   gint64     n_processed;  /* posts the catch-up read */
+  gboolean   more;         /* posts are left for another catch-up job */
   gint64     n_posts;      /* posts in the workspace */
   gint64     newest;       /* published_at of the newest post */
   GArray    *brands;       /* KocKeywordsBrand; own brands first */

@@ -397,24 +397,28 @@ catch_up_pending (Catchup       *c,
 static gboolean
 catch_up_new (Catchup       *c,
               gint64         watermark,
+              gint64         max_new,
               GCancellable  *cancellable,
               gint64        *n,
+              gboolean      *more,
               GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 last = watermark;
+  gint64 last = watermark, n_new = 0;
   gboolean ok = TRUE;
   int rc;
 
   if (!koc_db_prepare (c->db,
                        "SELECT p.id, p.text, p.published_at / 86400, p.likes + p.comments + p.shares + p.saves,"
                        " (SELECT group_concat (brand_id) FROM post_mentions WHERE post_id = p.id)"
-                       " FROM posts p WHERE p.id > ?1 ORDER BY p.id", &stmt, error))
+                       " FROM posts p WHERE p.id > ?1 ORDER BY p.id LIMIT ?2", &stmt, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, watermark);
+  sqlite3_bind_int64 (stmt, 2, max_new > 0 ? max_new : -1);
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       last = sqlite3_column_int64 (stmt, 0);
+      n_new++;
       account_post (c, (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
                     sqlite3_column_int64 (stmt, 3), (const char *) sqlite3_column_text (stmt, 4), 1);
       (*n)++;
@@ -426,6 +430,7 @@ catch_up_new (Catchup       *c,
   if (ok && rc != SQLITE_DONE)
     ok = koc_db_set_error (c->db, rc, "keyword catch-up", error);
   sqlite3_finalize (stmt);
+  *more = max_new > 0 && n_new == max_new;
   return ok && flush (c, error) && (last == watermark || set_watermark (c->db, last, error));
 }
 
@@ -435,10 +440,21 @@ koc_keyword_store_refresh (sqlite3       *db,
                            gint64        *n_processed,
                            GError       **error)
 {
+  return koc_keyword_store_refresh_some (db, 0, cancellable, n_processed, NULL, error);
+}
+
+gboolean
+koc_keyword_store_refresh_some (sqlite3       *db,
+                                gint64         max_new,
+                                GCancellable  *cancellable,
+                                gint64        *n_processed,
+                                gboolean      *more,
+                                GError       **error)
+{
   g_autoptr(KocKeywordExtractor) extractor = NULL;
   Catchup c = { db };
   gint64 watermark = 0, n = 0;
-  gboolean ok;
+  gboolean ok, left = FALSE;
 
   if (!koc_db_begin_write (db, error))
     return FALSE;
@@ -458,7 +474,7 @@ koc_keyword_store_refresh (sqlite3       *db,
   c.totals = g_hash_table_new (NULL, NULL);
 
   ok = catch_up_pending (&c, watermark, cancellable, &n, error) &&
-       catch_up_new (&c, watermark, cancellable, &n, error);
+       catch_up_new (&c, watermark, max_new, cancellable, &n, &left, error);
 
   g_hash_table_unref (c.keyword_ids);
   g_ptr_array_unref (c.keywords);
@@ -474,6 +490,8 @@ koc_keyword_store_refresh (sqlite3       *db,
     }
   if (n_processed != NULL)
     *n_processed = n;
+  if (more != NULL)
+    *more = left;
   return koc_db_commit (db, error);
 }
 

@@ -39,6 +39,15 @@ gboolean   koc_keyword_store_refresh     (sqlite3             *db,
                                           GCancellable        *cancellable,
                                           gint64              *n_processed,
                                           GError             **error);
+/* The same, reading at most @max_new posts above the watermark (0: no limit), so a
+ * big first catch-up can run as many short jobs on the store's one worker while other
+ * queries run in between. @more (may be NULL) is set when posts are left. */
+gboolean   koc_keyword_store_refresh_some (sqlite3            *db,
+                                           gint64              max_new,
+                                           GCancellable       *cancellable,
+                                           gint64             *n_processed,
+                                           gboolean           *more,
+                                           GError            **error);
 
 /* Posts not aggregated yet (above the watermark, or queued). */
 gboolean   koc_keyword_store_count_stale (sqlite3             *db,

@@ -176,6 +176,34 @@ test_incremental_equals_full (Fixture       *f,
                    ==, 3);
   g_assert_cmpint (store_fixture_int (f->db, "SELECT posts FROM keyword_totals WHERE keyword = '花西子'"),
                    ==, 1);
+
+  /* The same from scratch in jobs of at most 3 posts (how the pane catches up a big
+   * workspace): 3 + 3 + 3 + 1, the last job says nothing is left. */
+  exec (f->db, "DELETE FROM keyword_days; DELETE FROM keyword_months; DELETE FROM keyword_day_posts;"
+        " DELETE FROM keyword_totals;"
+        " DELETE FROM workspace_meta WHERE key = 'keywords:watermark'");
+  {
+    gint64 jobs[4];
+    gboolean more = TRUE;
+    guint n_jobs = 0;
+    g_autofree char *chunked = NULL;
+
+    while (more)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_cmpuint (n_jobs, <, G_N_ELEMENTS (jobs));
+        g_assert_true (koc_keyword_store_refresh_some (f->db, 3, NULL, &jobs[n_jobs], &more, &error));
+        g_assert_no_error (error);
+        n_jobs++;
+      }
+    g_assert_cmpuint (n_jobs, ==, 4);
+    g_assert_cmpint (jobs[0], ==, 3);
+    g_assert_cmpint (jobs[2], ==, 3);
+    g_assert_cmpint (jobs[3], ==, 1);
+    chunked = dump (f->db);
+    g_assert_cmpstr (chunked, ==, full);
+  }
 }
 
 static void
