@@ -19,6 +19,7 @@
 
 #include "koc-conflicts-dialog.h"
 #include "koc-db.h"
+#include "koc-discover-format.h"
 #include "koc-entities.h"
 #include "koc-sync-store.h"
 
@@ -254,11 +255,50 @@ use_mine_clicked_cb (GtkButton          *button,
   choose (self, GTK_WIDGET (button), TRUE);
 }
 
+/* The synced field names users meet in conflicts, as the panes call them. */
+static const char *
+field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "display_name", N_("Name") },
+    { "name", N_("Name") },
+    { "stage", N_("Stage") },
+    { "stage_uid", N_("Stage") },
+    { "owner", N_("Owner") },
+    { "region", N_("Region") },
+    { "category", N_("Category") },
+    { "bio", N_("Bio") },
+    { "email", N_("Email") },
+    { "phone", N_("Phone") },
+    { "wechat", N_("WeChat ID") },
+    { "consent", N_("Consent") },
+    { "position", N_("Position on the board") },
+    { "due_at", N_("Due date") },
+    { "body", N_("Text") },
+    { "text", N_("Text") },
+    { "points", N_("Points") },
+    { "value_cents", N_("Value") },
+    { "query", N_("Search") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (field, labels[i].field))
+      return _(labels[i].label);
+  return field;
+}
+
 static GtkWidget *
-value_label (const char *text,
+value_label (const char *field,
+             const char *text,
              const char *css)
 {
-  GtkWidget *label = gtk_label_new (text != NULL ? text : _("(empty)"));
+  GtkWidget *label;
+
+  /* A person's stage is stored as its id ("dormant"): show the name the panes show. */
+  if (text != NULL && g_str_equal (field, "stage"))
+    text = koc_format_stage_name (text);
+
+  label = gtk_label_new (text != NULL ? text : _("(empty)"));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -285,7 +325,7 @@ make_row (KocConflictsDialog *self,
   g_autofree char *time = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("");
   /* Translators: "Person · 小美 · stage": the kind of entry, its name and the field. */
   g_autofree char *heading = g_strdup_printf (_("%s · %s · %s"), kind_label (conflict->kind),
-                                              conflict->label, conflict->field);
+                                              conflict->label, field_label (conflict->field));
   /* Translators: %s is a date and time. */
   g_autofree char *detected = g_strdup_printf (_("Found at %s"), time);
 
@@ -306,12 +346,12 @@ make_row (KocConflictsDialog *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), value_label (conflict->mine, NULL), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), value_label (conflict->field, conflict->mine, NULL), 1, 0, 1, 1);
   label = gtk_label_new (_("Server"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), value_label (conflict->theirs, NULL), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), value_label (conflict->field, conflict->theirs, NULL), 1, 1, 1, 1);
   gtk_box_append (GTK_BOX (box), grid);
 
   caption = gtk_label_new (detected);
