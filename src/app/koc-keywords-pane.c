@@ -381,6 +381,8 @@ koc_keywords_pane_select_keyword (KocKeywordsPane *self,
   query = koc_search_query_new ();
   query->text = g_strdup (keyword);
   query->active_since = from;
+  /* The cloud is the selected brand's: so are its posts (0 = every post). */
+  query->brand_id = selected_brand (self);
   query->limit = 30;
   _koc_keywords_pane_set_busy (self, TRUE);
   koc_store_run_async (self->store, koc_keywords_posts_func, g_steal_pointer (&query),
