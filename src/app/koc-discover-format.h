@@ -1,8 +1,8 @@
 /* koc-discover-format.h: how Discover shows numbers, dates and names.
  *
  * GTK-free and locale-aware: large counts are grouped the way the UI language reads
- * them (12.3k / 1.2M in English, 1.2万 / 3.4亿 in Chinese); store enums (platform,
- * stage, tier) become translated names. Every function returns a new string.
+ * them (12.3k / 1.2M in English, 1.2万 / 3.4亿 in Chinese). Every function returns a new
+ * string. The names of stored keys (platform, stage…) are in koc-names.h.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,8 @@
 #pragma once
 
 #include <glib.h>
+
+#include "koc-names.h"
 
 G_BEGIN_DECLS
 
@@ -29,11 +31,5 @@ char     *koc_format_relative_time       (gint64      when,
                                           gint64      now);
 /* A full, grouped number: 12,345. */
 char     *koc_format_grouped             (gint64      count);
-
-/* Translated display names; unknown values are returned as they are. */
-const char *koc_format_platform_name     (const char *platform);
-const char *koc_format_stage_name        (const char *stage);
-const char *koc_format_tier_name         (const char *tier);
-const char *koc_format_category_name     (const char *category);
 
 G_END_DECLS

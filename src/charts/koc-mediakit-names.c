@@ -1,5 +1,6 @@
 /* koc-mediakit-names.c: translated names of the keys stored in a workspace (platforms,
- * stages, post kinds, score parts), for the media kits and the People pane.
+ * stages — from koc-names.h —, post kinds, score parts), for the media kits and the
+ * People pane.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "koc-mediakit.h"
+#include "koc-names.h"
 
 typedef struct
 {
@@ -32,33 +34,13 @@ lookup (const Name *names,
 const char *
 koc_mediakit_platform_name (const char *platform)
 {
-  static const Name names[] = {
-    { "xiaohongshu", NC_("stored key", "Xiaohongshu") },
-    { "douyin", NC_("stored key", "Douyin") },
-    { "weibo", NC_("stored key", "Weibo") },
-    { "bilibili", NC_("stored key", "Bilibili") },
-    { "wechat", NC_("stored key", "WeChat") },
-    { "tmall", NC_("stored key", "Tmall") },
-    { "instagram", NC_("stored key", "Instagram") },
-    { "tiktok", NC_("stored key", "TikTok") },
-    { "youtube", NC_("stored key", "YouTube") },
-    { "other", NC_("stored key", "Other") },
-  };
-  return lookup (names, G_N_ELEMENTS (names), platform);
+  return koc_format_platform_name (platform);
 }
 
 const char *
 koc_mediakit_stage_name (const char *stage)
 {
-  static const Name names[] = {
-    { "discovered", NC_("stored key", "Discovered") },
-    { "engaged", NC_("stored key", "Engaged") },
-    { "advocate", NC_("stored key", "Advocate") },
-    { "ambassador", NC_("stored key", "Ambassador") },
-    { "dormant", NC_("stored key", "Dormant") },
-    { "detractor", NC_("stored key", "Detractor") },
-  };
-  return lookup (names, G_N_ELEMENTS (names), stage);
+  return koc_format_stage_name (stage);
 }
 
 const char *
