@@ -19,8 +19,10 @@ typedef struct
 {
   KocWindow          *window;
   AdwToast           *toast;
+  gint64              toast_shown_at;
   KocExportWorkspace  kind;
   char               *path;
+  char               *result;
 } ExportJob;
 
 static void
@@ -29,7 +31,37 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->window);
   g_clear_object (&job->toast);
   g_free (job->path);
+  g_free (job->result);
   g_free (job);
+}
+
+/* libadwaita 1.2 frees a toast's bookkeeping when its hide animation ends but leaves its
+ * show animation connected to it: a toast dismissed before it has finished sliding in
+ * crashes the app a moment later. So the "Exporting…" toast is dismissed only once it
+ * has been fully shown (the slide takes at most 500 ms). */
+#define TOAST_SHOW_MS 600
+
+static gboolean
+replace_toast_cb (gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  adw_toast_dismiss (job->toast);
+  if (job->result != NULL)
+    adw_toast_overlay_add_toast (job->window->toast_overlay, adw_toast_new (job->result));
+  export_job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+finish_job (ExportJob *job)
+{
+  gint64 shown_ms = (g_get_monotonic_time () - job->toast_shown_at) / 1000;
+
+  if (shown_ms >= TOAST_SHOW_MS)
+    replace_toast_cb (job);
+  else
+    g_timeout_add ((guint) (TOAST_SHOW_MS - shown_ms), replace_toast_cb, job);
 }
 
 typedef struct
@@ -74,26 +106,23 @@ export_ready_cb (GObject      *source,
   ExportJob *job = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_filename_display_basename (job->path);
-  g_autofree char *title = NULL;
   gint64 rows = koc_export_workspace_finish (KOC_STORE (source), result, &error);
 
-  adw_toast_dismiss (job->toast);
   if (rows < 0)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _koc_window_show_error (job->window, _("Could Not Export the Workspace"), error);
-      export_job_free (job);
+      finish_job (job);
       return;
     }
   if (job->kind == KOC_EXPORT_WORKSPACE_BACKUP)
-    title = g_strdup_printf (_("Backed up to “%s”"), basename);
+    job->result = g_strdup_printf (_("Backed up to “%s”"), basename);
   else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %lld row to “%s”",
-                                          "Exported %lld rows to “%s”", rows),
-                             (long long) rows, basename);
-  adw_toast_overlay_add_toast (job->window->toast_overlay, adw_toast_new (title));
+    job->result = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %lld row to “%s”",
+                                                "Exported %lld rows to “%s”", rows),
+                                   (long long) rows, basename);
   g_object_set_data_full (G_OBJECT (job->window), "koc-last-export", g_strdup (job->path), g_free);
-  export_job_free (job);
+  finish_job (job);
 }
 
 static void
@@ -109,6 +138,7 @@ start_export (KocWindow          *self,
   job->toast = g_object_ref_sink (adw_toast_new (_("Exporting…")));
   adw_toast_set_timeout (job->toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->toast));
+  job->toast_shown_at = g_get_monotonic_time ();
   koc_export_workspace_async (self->store, kind, path, export_progress_cb, job, self->cancellable,
                               export_ready_cb, job);
 }

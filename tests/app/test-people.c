@@ -835,6 +835,10 @@ test_attach_file (void)
       if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), _("_Undo")) == 0)
         undo = buttons->pdata[i];
     g_assert_nonnull (undo);
+    /* As a person would: once the toast has slid in. libadwaita 1.2 crashes a moment
+     * later when a toast is dismissed during its show animation (its show "done"
+     * handler outlives the toast's bookkeeping); fixed upstream, not in Debian 12. */
+    koc_test_gui_wait_frames (GTK_WIDGET (window), 40);
     g_signal_emit_by_name (undo, "clicked");
     koc_test_gui_wait_until (files_are, GUINT_TO_POINTER (1), "the removal to be undone");
     g_assert_cmpint (sql_int ("SELECT count (*) FROM person_files WHERE person_id = ?1 AND sha256 = ?2", id, sha), ==, 1);
