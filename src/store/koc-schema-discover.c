@@ -18,10 +18,14 @@ static const char * const discover_tables[] = { "score_dirty", NULL };
 #define DIRTY_OF_ACCOUNT(expr) \
   "  INSERT OR IGNORE INTO score_dirty (person_id)\n" \
   "    SELECT person_id FROM accounts WHERE id = " expr " AND person_id IS NOT NULL;\n"
+/* "OR IGNORE" is not enough where the trigger can fire from a foreign-key action (a
+ * person deleted: accounts.person_id set to NULL, deliverables deleted): SQLite then
+ * applies the outer statement's ABORT, so those inserts skip people already listed. */
 #define DIRTY_OF_POST(expr) \
   "  INSERT OR IGNORE INTO score_dirty (person_id)\n" \
   "    SELECT a.person_id FROM posts p JOIN accounts a ON a.id = p.account_id\n" \
-  "    WHERE p.id = " expr " AND a.person_id IS NOT NULL;\n"
+  "    WHERE p.id = " expr " AND a.person_id IS NOT NULL\n" \
+  "      AND a.person_id NOT IN (SELECT person_id FROM score_dirty);\n"
 
 const KocSchemaPart koc_schema_part_discover = {
   .name = "discover",
@@ -105,8 +109,8 @@ const KocSchemaPart koc_schema_part_discover = {
     " last_post_at, person_id ON accounts\n"
     "BEGIN\n"
     "  INSERT OR IGNORE INTO score_dirty (person_id)\n"
-    "    SELECT NEW.person_id WHERE NEW.person_id IS NOT NULL\n"
-    "    UNION SELECT OLD.person_id WHERE OLD.person_id IS NOT NULL;\n"
+    "    SELECT id FROM (SELECT NEW.person_id AS id UNION SELECT OLD.person_id)\n"
+    "    WHERE id IS NOT NULL AND id NOT IN (SELECT person_id FROM score_dirty);\n"
     "END;\n",
   .tables = discover_tables,
 };

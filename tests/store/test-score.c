@@ -273,6 +273,13 @@ test_score_incremental (Fixture       *fixture,
   g_assert_cmpuint (recompute (fixture, KOC_SCORE_SCOPE_DIRTY, N + 2), ==, 1);
   /* P5 has no account any more: left as it was, not rescored. */
   g_assert_cmpint (store_fixture_int (fixture->db, "SELECT scored_at FROM people WHERE id = 5"), ==, N);
+
+  /* Deleting a person waiting to be rescored: the foreign keys set their accounts'
+   * person_id to NULL, whose trigger must not collide with the waiting row. */
+  exec (fixture->db, "UPDATE accounts SET followers = followers + 1 WHERE person_id = 1");
+  g_assert_cmpint (store_fixture_int (fixture->db, "SELECT count (*) FROM score_dirty WHERE person_id = 1"), ==, 1);
+  exec (fixture->db, "DELETE FROM people WHERE id = 1");
+  g_assert_cmpint (store_fixture_int (fixture->db, "SELECT count (*) FROM accounts WHERE person_id = 1"), ==, 0);
 }
 
 static void
