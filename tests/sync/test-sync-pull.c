@@ -97,7 +97,10 @@ items_kill_cb (KocSyncEngine *engine,
   if (interrupt->cancellable != NULL)
     g_cancellable_cancel (interrupt->cancellable);
   else
-    g_subprocess_force_exit (interrupt->server->process);
+    {
+      g_subprocess_force_exit (interrupt->server->process);
+      g_subprocess_wait (interrupt->server->process, NULL, NULL);
+    }
 }
 
 static void
@@ -130,12 +133,16 @@ resume_after (Fixture  *fixture,
       g_assert_cmpint (koc_sync_engine_get_state (engine), ==, KOC_SYNC_ENGINE_IDLE);
     }
   g_clear_error (&error);
-  g_assert_cmpint (first.pulled, ==, 100);
+  /* Whole pages only. Usually one; a page the server had already sent before it died
+   * may still be read from the socket and applied (seen on a loaded machine). */
+  g_assert_cmpint (first.pulled, >=, 100);
+  g_assert_cmpint (first.pulled % 100, ==, 0);
+  g_assert_cmpint (first.pulled, <=, 200);
 
-  /* The page and its cursor were committed together. */
+  /* The pages and their cursor were committed together. */
   cursor = sync_test_int (fixture->client_file,
                           "SELECT value FROM sync_state WHERE key = 'cursor'");
-  g_assert_cmpint (cursor, >=, 100);
+  g_assert_cmpint (cursor, >=, first.pulled);
 
   if (kill)
     {
