@@ -2,7 +2,9 @@
  *
  * The suggestions are computed on the store's worker (koc_identity_suggest()); Merge and
  * Not the Same write on the worker too, then the list is read again. A merge shows a
- * toast with Undo (koc_identity_undo()).
+ * toast with Undo (koc_identity_undo()). Merge and undo go through the sync outbox
+ * (koc_sync_identity_merge(): the changed people, accounts, notes… are queued for the
+ * server in the same transaction).
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "koc-merge-dialog.h"
+#include "koc-sync-identity.h"
 
 struct _KocMergeDialog
 {
@@ -78,13 +81,13 @@ change_func (sqlite3       *db,
   switch (change->op)
     {
     case 0:
-      id = koc_identity_merge (db, change->a, change->b, error);
+      id = koc_sync_identity_merge (db, change->a, change->b, error);
       *result = g_memdup2 (&id, sizeof id);
       return id > 0;
     case 1:
       return koc_identity_reject (db, change->a, change->b, error);
     default:
-      return koc_identity_undo (db, change->a, error);
+      return koc_sync_identity_undo (db, change->a, error);
     }
 }
 

@@ -81,19 +81,26 @@ contact_key (char        kind,
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
+/* The person's name as it is at this point of the import (the dry run keeps the names it
+ * would have written). */
 static char *
-person_name (sqlite3 *db,
-             gint64   id)
+person_name (KocImportContext *ctx,
+             sqlite3          *db,
+             gint64            id)
 {
-  sqlite3_stmt *stmt = NULL;
+  const char *known = ctx->names ? g_hash_table_lookup (ctx->names, GSIZE_TO_POINTER ((gsize) id)) : NULL;
   char *name = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT display_name FROM people WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+  if (known != NULL)
+    return g_strdup (known);
+  if (ctx->person_name == NULL &&
+      sqlite3_prepare_v2 (db, "SELECT display_name FROM people WHERE id = ?1", -1, &ctx->person_name,
+                          NULL) != SQLITE_OK)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  sqlite3_bind_int64 (ctx->person_name, 1, id);
+  if (sqlite3_step (ctx->person_name) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (ctx->person_name, 0));
+  sqlite3_reset (ctx->person_name);
   return name;
 }
 
@@ -134,7 +141,7 @@ koc_import_check_contacts (KocImportContext *ctx,
           s->record = record;
           s->person_id = person_id;
           s->other_person_id = (gint64) GPOINTER_TO_SIZE (other);
-          s->other_name = person_name (db, s->other_person_id);
+          s->other_name = person_name (ctx, db, s->other_person_id);
           s->confidence = kinds[k].confidence;
           s->reason = kinds[k].kind == 'e' ? g_strdup_printf (_("same email %s"), value)
                     : kinds[k].kind == 'w' ? g_strdup_printf (_("same WeChat ID %s"), value)

@@ -26,6 +26,8 @@ typedef struct
   JsonArray  *updated_people;    /* objects: id + previous values */
   JsonArray  *updated_accounts;
   GHashTable *saved;             /* "p:ID" / "a:ID" already saved */
+  sqlite3_stmt *select_person;   /* prepared once, by koc_import_journal_save_row() */
+  sqlite3_stmt *select_account;
 } KocImportJournal;
 
 KocImportJournal *koc_import_journal_new        (void);
@@ -46,6 +48,16 @@ gboolean          koc_import_journal_commit     (KocImportJournal *journal,
                                                  gint64           *import_id,
                                                  GError          **error);
 
+typedef struct _KocImportBulk KocImportBulk;
+
+/* What the import knows of an account, by koc_import_account_key(). */
+typedef struct
+{
+  gint64   account_id;
+  gint64   person_id;   /* 0: none */
+  gboolean in_file;     /* created or updated by an earlier row of this file */
+} KocImportAccount;
+
 typedef struct
 {
   sqlite3_stmt *find_account;
@@ -54,12 +66,36 @@ typedef struct
   sqlite3_stmt *update_account;
   sqlite3_stmt *update_person;
   sqlite3_stmt *insert_snapshot;
+  sqlite3_stmt *person_name;
   GHashTable   *contacts;   /* "e:", "p:", "w:" + value → person id */
-  GHashTable   *in_file;    /* platform \x1f handle seen in this file */
+  GHashTable   *accounts;   /* koc_import_account_key() → KocImportAccount */
+  gboolean      accounts_complete; /* every account of the workspace is in accounts */
+  GHashTable   *platforms;  /* platform cell → schema platform ("" when unknown) */
   KocImportJournal *journal;
   KocFtsBulk   *bulk;        /* borrowed */
+  KocImportBulk *import_bulk;
   gint64        now;
+  /* The dry run writes nothing: the ids rows would get, and the names of the people it
+   * would create or rename (person id → name). */
+  gboolean      dry;
+  gint64        next_person_id;
+  gint64        next_account_id;
+  GHashTable   *names;
 } KocImportContext;
+
+/* One row (koc-import-row.c): statements prepared once, freed with the context. */
+gboolean          koc_import_context_prepare    (KocImportContext  *ctx,
+                                                 sqlite3           *db,
+                                                 GError           **error);
+void              koc_import_context_clear      (KocImportContext  *ctx);
+/* Applies (or in a dry run, classifies) one row's trimmed @values, by KocField. */
+gboolean          koc_import_apply_row          (KocImportContext  *ctx,
+                                                 sqlite3           *db,
+                                                 KocImportReport   *report,
+                                                 const char        *default_platform,
+                                                 KocCsvReader      *reader,
+                                                 char             **values,
+                                                 GError           **error);
 
 /* The report's lifecycle (koc-import-report.c). */
 KocImportReport  *koc_import_report_new         (const char        *path);
@@ -82,6 +118,33 @@ void              koc_import_check_contacts     (KocImportContext  *ctx,
                                                  gint64             person_id,
                                                  const char       **values);
 
+/* Big imports (koc-import-bulk.c): suspends the insert triggers the import can replay
+ * and, with @indexes, drops the non-unique indexes of people and accounts. Inside the
+ * import's transaction. */
+KocImportBulk    *koc_import_bulk_begin         (sqlite3           *db,
+                                                 gboolean           indexes,
+                                                 GError           **error);
+/* Replays the triggers over the rows inserted since, restores triggers and indexes, and
+ * frees @bulk. */
+gboolean          koc_import_bulk_end           (sqlite3           *db,
+                                                 KocImportBulk     *bulk,
+                                                 GError           **error);
+void              koc_import_bulk_free          (KocImportBulk     *bulk);
+
+/* "platform\x1fhandle" */
+char             *koc_import_account_key        (const char        *platform,
+                                                 const char        *handle);
+/* Takes @key. */
+KocImportAccount *koc_import_account_add        (KocImportContext  *ctx,
+                                                 char              *key,
+                                                 gint64             account_id,
+                                                 gint64             person_id);
+/* Reads every account's platform + handle into ctx->accounts. */
+gboolean          koc_import_load_accounts      (KocImportContext  *ctx,
+                                                 sqlite3           *db,
+                                                 GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KocImportJournal, koc_import_journal_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KocImportBulk, koc_import_bulk_free)
 
 G_END_DECLS

@@ -50,6 +50,8 @@ koc_import_journal_free (KocImportJournal *journal)
   json_array_unref (journal->updated_people);
   json_array_unref (journal->updated_accounts);
   g_hash_table_unref (journal->saved);
+  sqlite3_finalize (journal->select_person);
+  sqlite3_finalize (journal->select_account);
   g_free (journal);
 }
 
@@ -72,7 +74,7 @@ koc_import_journal_save_row (KocImportJournal *journal,
 {
   const char * const *columns = person ? koc_import_person_columns : koc_import_account_columns;
   g_autofree char *key = g_strdup_printf ("%c:%" G_GINT64_FORMAT, person ? 'p' : 'a', id);
-  g_autofree char *sql = NULL;
+  sqlite3_stmt **cached = person ? &journal->select_person : &journal->select_account;
   sqlite3_stmt *stmt = NULL;
   JsonObject *object;
   int rc;
@@ -80,16 +82,22 @@ koc_import_journal_save_row (KocImportJournal *journal,
   if (g_hash_table_contains (journal->saved, key))
     return TRUE;
 
-  sql = select_sql (columns, person ? "people" : "accounts");
-  if (!koc_db_prepare (db, sql, &stmt, error))
-    return FALSE;
+  if (*cached == NULL)
+    {
+      g_autofree char *sql = select_sql (columns, person ? "people" : "accounts");
+
+      if (!koc_db_prepare (db, sql, cached, error))
+        return FALSE;
+    }
+  stmt = *cached;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite3_finalize (stmt);
-      return koc_db_set_error (db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc,
-                               _("Could not save a row for undo"), error);
+      koc_db_set_error (db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc,
+                        _("Could not save a row for undo"), error);
+      sqlite3_reset (stmt);
+      return FALSE;
     }
 
   object = json_object_new ();
@@ -115,7 +123,7 @@ koc_import_journal_save_row (KocImportJournal *journal,
           break;
         }
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   json_array_add_object_element (person ? journal->updated_people : journal->updated_accounts,
                                  object);

@@ -26,6 +26,8 @@ typedef struct
   char   *columns;      /* "c1, c2, …" of the FTS table */
   gint64  max_rowid;
   GArray *touched;      /* gint64 rowids at or below max_rowid, taken out of the index */
+  GHashTable   *touched_set;  /* the same rowids, to look them up in O(1) */
+  sqlite3_stmt *delete_stmt;  /* takes one row out of the index, prepared once */
 } Suspended;
 
 struct _KocFtsBulk
@@ -44,6 +46,8 @@ suspended_clear (gpointer data)
   g_free (s->update_sql);
   g_free (s->columns);
   g_clear_pointer (&s->touched, g_array_unref);
+  g_clear_pointer (&s->touched_set, g_hash_table_unref);
+  g_clear_pointer (&s->delete_stmt, sqlite3_finalize);
 }
 
 void
@@ -134,6 +138,7 @@ koc_fts_bulk_suspend (sqlite3  *db,
       s->fts_table = g_strdup (tables[i]);
       s->content_table = g_strndup (tables[i], strlen (tables[i]) - strlen ("_fts"));
       s->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+      s->touched_set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       s->trigger_sql = trigger_sql (db, insert_trigger, NULL);
       s->update_sql = trigger_sql (db, update_trigger, NULL);
       if ((s->columns = fts_columns (db, s->fts_table, error)) == NULL)
@@ -214,30 +219,32 @@ koc_fts_bulk_touch (KocFtsBulk  *bulk,
   for (guint i = 0; i < bulk->tables->len; i++)
     {
       Suspended *s = &g_array_index (bulk->tables, Suspended, i);
-      g_autofree char *sql = NULL;
-      sqlite3_stmt *stmt = NULL;
       int rc;
 
       if (strcmp (s->content_table, table) != 0)
         continue;
       /* New rows are indexed at the end anyway; a row is taken out only once. */
-      if (rowid > s->max_rowid || s->update_sql == NULL)
+      if (rowid > s->max_rowid || s->update_sql == NULL ||
+          g_hash_table_contains (s->touched_set, &rowid))
         return TRUE;
-      for (guint t = 0; t < s->touched->len; t++)
-        if (g_array_index (s->touched, gint64, t) == rowid)
-          return TRUE;
 
-      sql = g_strdup_printf ("INSERT INTO %s (%s, rowid, %s) SELECT 'delete', rowid, %s FROM %s"
-                             " WHERE rowid = ?1", s->fts_table, s->fts_table, s->columns,
-                             s->columns, s->content_table);
-      if (!koc_db_prepare (db, sql, &stmt, error))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, rowid);
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
+      if (s->delete_stmt == NULL)
+        {
+          g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s, rowid, %s) SELECT 'delete',"
+                                                  " rowid, %s FROM %s WHERE rowid = ?1",
+                                                  s->fts_table, s->fts_table, s->columns,
+                                                  s->columns, s->content_table);
+
+          if (!koc_db_prepare (db, sql, &s->delete_stmt, error))
+            return FALSE;
+        }
+      sqlite3_bind_int64 (s->delete_stmt, 1, rowid);
+      rc = sqlite3_step (s->delete_stmt);
+      sqlite3_reset (s->delete_stmt);
       if (rc != SQLITE_DONE)
         return koc_db_set_error (db, rc, _("Could not update the full-text index"), error);
       g_array_append_val (s->touched, rowid);
+      g_hash_table_add (s->touched_set, g_memdup2 (&rowid, sizeof rowid));
       return TRUE;
     }
   return TRUE;
