@@ -204,6 +204,12 @@ kind_label (const char *kind)
     return _("Reward");
   if (g_strcmp0 (kind, "saved_search") == 0)
     return _("Saved search");
+  if (g_strcmp0 (kind, "interaction") == 0)
+    return _("Interaction");
+  if (g_strcmp0 (kind, "deliverable") == 0)
+    return _("Deliverable");
+  if (g_strcmp0 (kind, "person_file") == 0)
+    return _("Media kit file");
   return kind;
 }
 

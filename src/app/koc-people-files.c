@@ -1,7 +1,8 @@
 /* koc-people-files.c: media-kit files (PDF, images) attached to a person, kept in the
  * workspace so they open offline: the bytes go into the `media` table by sha256 and a
  * row of `person_files` (the "people" schema part) names them for the person, both in
- * one write transaction on the store's worker. Opening one writes the bytes to a cache
+ * one write transaction on the store's worker; the link is queued for the server (sync
+ * kind "person_file", koc-people-sync.c). Opening one writes the bytes to a cache
  * file and hands it to the desktop (gtk_show_uri). Removing one can be undone from the
  * toast (the media row stays; only the link goes).
  *
@@ -18,6 +19,7 @@
 
 #include "koc-db.h"
 #include "koc-people-profile-private.h"
+#include "koc-people-sync.h"
 
 /* Attached files */
 
@@ -55,15 +57,7 @@ file_edit_func (sqlite3       *db,
   int rc;
 
   if (edit->remove)
-    {
-      if (!koc_db_prepare (db, "DELETE FROM person_files WHERE person_id = ?1 AND sha256 = ?2", &stmt, error))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, edit->person_id);
-      sqlite3_bind_text (stmt, 2, edit->sha256, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      return rc == SQLITE_DONE || koc_db_set_error (db, rc, _("Could not remove the file"), error);
-    }
+    return koc_people_sync_person_file (db, edit->person_id, edit->sha256, NULL, TRUE, error);
   if (edit->bytes != NULL)
     {
       gsize size;
@@ -83,15 +77,8 @@ file_edit_func (sqlite3       *db,
       if (rc != SQLITE_DONE)
         return koc_db_set_error (db, rc, _("Could not store the file"), error);
     }
-  if (!koc_db_prepare (db, "INSERT OR IGNORE INTO person_files (person_id, sha256, file_name) VALUES (?1, ?2, ?3)",
-                       &stmt, error))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, edit->person_id);
-  sqlite3_bind_text (stmt, 2, edit->sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, edit->file_name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || koc_db_set_error (db, rc, _("Could not store the file"), error);
+  /* The link is written and queued for the server (kind "person_file"). */
+  return koc_people_sync_person_file (db, edit->person_id, edit->sha256, edit->file_name, FALSE, error);
 }
 
 static void file_edited_cb (GObject *source, GAsyncResult *result, gpointer user_data);

@@ -6,6 +6,9 @@
  * Decoding is not done on the worker: SVG avatars carry text, laid out by librsvg with
  * Pango, which the UI thread uses at the same time (see koc-discover-avatars.c).
  *
+ * Post thumbnails go through the media cache instead (_koc_people_load_cached_textures:
+ * workspace, then the disk cache, then the server), one lookup per image.
+ *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -169,4 +172,139 @@ _koc_people_load_textures (KocStore             *store,
   load->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
   koc_store_run_async (store, read_func, json_generator_to_data (generator, NULL), g_free,
                        (GDestroyNotify) g_ptr_array_unref, load->cancellable, read_ready_cb, load);
+}
+
+/* Through the media cache */
+
+typedef struct
+{
+  GPtrArray            *targets;
+  GPtrArray            *sha256s;
+  KocPeopleTextureFunc  func;
+  GCancellable         *cancellable;
+  GQueue                blobs;   /* Blob, answers not decoded yet */
+  guint                 idle_id; /* the idle holds a reference */
+} CacheLoad;
+
+static void
+cache_load_clear (gpointer data)
+{
+  CacheLoad *load = data;
+
+  g_ptr_array_unref (load->targets);
+  g_ptr_array_unref (load->sha256s);
+  g_clear_object (&load->cancellable);
+  g_queue_clear_full (&load->blobs, blob_free);
+}
+
+static void
+cache_load_unref (gpointer data)
+{
+  g_rc_box_release_full (data, cache_load_clear);
+}
+
+static gboolean
+cache_decode_cb (gpointer data)
+{
+  CacheLoad *load = data;
+
+  for (guint n = 0; n < DECODE_PER_IDLE && !g_queue_is_empty (&load->blobs); n++)
+    {
+      Blob *blob = g_queue_pop_head (&load->blobs);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_cancellable_is_cancelled (load->cancellable) &&
+          (texture = gdk_texture_new_from_bytes (blob->bytes, &error)) != NULL)
+        {
+          for (guint i = 0; i < load->targets->len; i++)
+            if (g_strcmp0 (load->sha256s->pdata[i], blob->sha256) == 0)
+              load->func (load->targets->pdata[i], texture);
+        }
+      else if (error != NULL)
+        g_debug ("Image %s not decoded: %s", blob->sha256, error->message);
+      blob_free (blob);
+    }
+  if (!g_queue_is_empty (&load->blobs))
+    return G_SOURCE_CONTINUE;
+  load->idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  CacheLoad *load;  /* a reference (g_rc_box) */
+  char      *sha256;
+} CacheLookup;
+
+static void
+cache_lookup_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CacheLookup *lookup = user_data;
+  CacheLoad *load = lookup->load;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = koc_media_cache_lookup_finish (KOC_MEDIA_CACHE (source), result, NULL, NULL, &error);
+
+  if (bytes != NULL && !g_cancellable_is_cancelled (load->cancellable))
+    {
+      Blob *blob = g_new0 (Blob, 1);
+
+      blob->sha256 = g_steal_pointer (&lookup->sha256);
+      blob->bytes = bytes;
+      g_queue_push_tail (&load->blobs, blob);
+      if (load->idle_id == 0)
+        load->idle_id = g_idle_add_full (G_PRIORITY_LOW, cache_decode_cb,
+                                         g_rc_box_acquire (load),
+                                         cache_load_unref);
+    }
+  else
+    {
+      g_clear_pointer (&bytes, g_bytes_unref);
+      /* Not found, offline, corrupt: the placeholder stays. */
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Image %s not available: %s", lookup->sha256, error->message);
+    }
+  cache_load_unref (load);
+  g_free (lookup->sha256);
+  g_free (lookup);
+}
+
+void
+_koc_people_load_cached_textures (KocMediaCache        *cache,
+                                  KocStore             *store,
+                                  GPtrArray            *targets,
+                                  GPtrArray            *sha256s,
+                                  KocPeopleTextureFunc  func,
+                                  GCancellable         *cancellable)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  CacheLoad *load;
+
+  g_return_if_fail (targets->len == sha256s->len);
+
+  if (cache == NULL)
+    {
+      _koc_people_load_textures (store, targets, sha256s, func, cancellable);
+      return;
+    }
+
+  load = g_rc_box_new0 (CacheLoad);
+  load->targets = g_ptr_array_ref (targets);
+  load->sha256s = g_ptr_array_ref (sha256s);
+  load->func = func;
+  load->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  g_queue_init (&load->blobs);
+  for (guint i = 0; i < sha256s->len; i++)
+    if (sha256s->pdata[i] != NULL && g_hash_table_add (seen, sha256s->pdata[i]))
+      {
+        CacheLookup *lookup = g_new0 (CacheLookup, 1);
+
+        lookup->load = g_rc_box_acquire (load);
+        lookup->sha256 = g_strdup (sha256s->pdata[i]);
+        koc_media_cache_lookup_async (cache, lookup->sha256, KOC_MEDIA_CACHE_LOOKUP_DEFAULT,
+                                      load->cancellable, cache_lookup_cb, lookup);
+      }
+  cache_load_unref (load);
 }

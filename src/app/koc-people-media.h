@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "koc-media-cache.h"
 #include "koc-store.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,18 @@ void _koc_people_load_textures (KocStore             *store,
                                 GPtrArray            *sha256s,
                                 KocPeopleTextureFunc  func,
                                 GCancellable         *cancellable);
+
+/* The same through @cache (workspace → disk cache → server, koc-media-cache.h): each
+ * image is looked up on its own, asynchronously, and decoded a few per low-priority
+ * idle as the answers come, so an image fetched from the server does not hold up the
+ * others and scrolling never waits. An image that is nowhere (or offline and not
+ * cached) is simply not delivered: the target keeps its placeholder. Without @cache it
+ * is _koc_people_load_textures(). */
+void _koc_people_load_cached_textures (KocMediaCache        *cache,
+                                       KocStore             *store,
+                                       GPtrArray            *targets,
+                                       GPtrArray            *sha256s,
+                                       KocPeopleTextureFunc  func,
+                                       GCancellable         *cancellable);
 
 G_END_DECLS

@@ -8,6 +8,10 @@
  * thread-safe; one page takes a few tens of milliseconds, so a worker with its own
  * pango_cairo_font_map_new() was not worth a second font cache.
  *
+ * The top posts' images come from the workspace's media table: read on the worker
+ * when a profile loads (_koc_people_mediakit_load_thumbnails), decoded here, drawn in
+ * the kit; a post whose image is not in the workspace gets the placeholder.
+ *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +20,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "koc-db.h"
 #include "koc-mediakit.h"
 #include "koc-people-compare.h"
 #include "koc-people-profile-private.h"
@@ -65,10 +71,135 @@ koc_people_profile_export_mediakit (KocPeopleProfile  *self,
     }
   person.profile = self->data;
   person.avatar = surface_from_paintable (adw_avatar_get_custom_image (self->avatar));
+  if (self->kit_thumbnails != NULL && g_hash_table_size (self->kit_thumbnails) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      person.thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                 (GDestroyNotify) cairo_surface_destroy);
+      g_hash_table_iter_init (&iter, self->kit_thumbnails);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (person.thumbnails, key, surface_from_paintable (value));
+    }
   ok = koc_mediakit_write (&person, 1, format, NULL, path, error);
   g_clear_pointer (&person.avatar, cairo_surface_destroy);
+  g_clear_pointer (&person.thumbnails, g_hash_table_unref);
   g_debug ("media kit %s in %.1f ms", path, (g_get_monotonic_time () - started) / 1000.0);
   return ok;
+}
+
+/* Top posts' thumbnails */
+
+typedef struct
+{
+  KocPeopleProfile *self;
+  guint             generation;
+  char             *hashes;  /* a JSON array */
+} Thumbnails;
+
+static void
+thumbnails_free (gpointer data)
+{
+  Thumbnails *thumbnails = data;
+
+  g_object_unref (thumbnails->self);
+  g_free (thumbnails->hashes);
+  g_free (thumbnails);
+}
+
+/* → a GHashTable: sha256 → GBytes */
+static gboolean
+read_thumbnails_func (sqlite3       *db,
+                      gpointer       data,
+                      gpointer      *result,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Thumbnails *thumbnails = data;
+  g_autoptr(GHashTable) images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_bytes_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!koc_db_prepare (db, "SELECT sha256, data FROM media WHERE data IS NOT NULL AND sha256 IN"
+                           " (SELECT value FROM json_each (?1))", &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, thumbnails->hashes, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (images, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return koc_db_set_error (db, rc, _("Could not read the workspace"), error);
+  *result = g_steal_pointer (&images);
+  return TRUE;
+}
+
+static void
+thumbnails_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Thumbnails *thumbnails = user_data;
+  KocPeopleProfile *self = thumbnails->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) images = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->kit_loading > 0)
+    self->kit_loading--;
+  if (!koc_store_run_finish (KOC_STORE (source), result, (gpointer *) &images, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("%s", error->message);
+  /* Decoded here (a few images): SVG goes through librsvg and Pango, UI thread only. */
+  if (images != NULL && thumbnails->generation == self->generation && self->kit_thumbnails != NULL)
+    {
+      g_hash_table_iter_init (&iter, images);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          GdkTexture *texture = gdk_texture_new_from_bytes (value, NULL);
+
+          if (texture != NULL)
+            g_hash_table_insert (self->kit_thumbnails, g_strdup (key), texture);
+        }
+    }
+  g_signal_emit_by_name (self, "changed");
+  thumbnails_free (thumbnails);
+}
+
+void
+_koc_people_mediakit_load_thumbnails (KocPeopleProfile *self)
+{
+  g_autoptr(GString) hashes = g_string_new ("[");
+  Thumbnails *thumbnails;
+
+  if (self->kit_thumbnails == NULL)
+    self->kit_thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_hash_table_remove_all (self->kit_thumbnails);
+  if (self->data == NULL || self->store == NULL)
+    return;
+  for (guint i = 0; i < self->data->top_posts->len; i++)
+    {
+      const KocPersonPost *post = self->data->top_posts->pdata[i];
+
+      /* sha256s are hex digits: no JSON escaping needed */
+      if (post->image_sha256 != NULL && strspn (post->image_sha256, "0123456789abcdef") == 64)
+        g_string_append_printf (hashes, "%s\"%s\"", hashes->len > 1 ? "," : "", post->image_sha256);
+    }
+  if (hashes->len == 1)
+    return;
+  g_string_append_c (hashes, ']');
+
+  thumbnails = g_new0 (Thumbnails, 1);
+  thumbnails->self = g_object_ref (self);
+  thumbnails->generation = self->generation;
+  thumbnails->hashes = g_string_free (g_steal_pointer (&hashes), FALSE);
+  self->kit_loading++;
+  koc_store_run_async (self->store, read_thumbnails_func, thumbnails, NULL,
+                       (GDestroyNotify) g_hash_table_unref, self->cancellable,
+                       thumbnails_read_cb, thumbnails);
 }
 
 void

@@ -183,6 +183,15 @@ stop_search_cb (KocPeoplePane *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* people.refresh: the list again (after a split or its undo in the profile). */
+static void
+refresh_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  _koc_people_start_search (user_data);
+}
+
 static void
 profile_changed_cb (KocPeoplePane *self)
 {
@@ -372,6 +381,7 @@ koc_people_pane_init (KocPeoplePane *self)
 {
   static const GActionEntry entries[] = {
     { "focus-search", focus_search_activated },
+    { "refresh", refresh_activated },
   };
   g_autoptr(GtkListItemFactory) factory = NULL;
 

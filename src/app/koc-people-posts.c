@@ -4,13 +4,15 @@
  * (the next page when the grid is scrolled near its end), filtered by a brand it
  * mentions (post_mentions), a keyword (a substring of the text, case-insensitive for
  * Latin letters) and a period. Each query runs on the store's worker and a new one
- * cancels the previous one; thumbnails (the first post_media image) are read after
- * each page and decoded a few per idle (koc-people-media.c), so scrolling never waits
- * for them; a post without cached bytes keeps its placeholder, online or not.
+ * cancels the previous one; thumbnails (the first post_media image) are looked up
+ * after each page through the window's media cache (the workspace, the disk cache, then
+ * the server: fetched on demand, kept for offline) and decoded a few per idle
+ * (koc-people-media.c), so scrolling never waits for them; a post whose image is
+ * nowhere (or offline and not cached) keeps its placeholder.
  *
  * "Mark as Deliverable" links a post to one of the person's campaign cards
- * (card_deliverables). Deliverable links are not an entity of the sync API v1, so the
- * link is written to the workspace only (koc_store_write_async).
+ * (card_deliverables), written and queued for the server in one transaction (sync kind
+ * "deliverable", koc-people-sync.c).
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +26,9 @@
 #include "koc-db.h"
 #include "koc-people-media.h"
 #include "koc-people-posts.h"
+#include "koc-people-sync.h"
+#include "koc-sync-controller.h"
+#include "koc-window.h"
 
 /* The section */
 
@@ -210,6 +215,19 @@ update_count (KocPeoplePosts *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 || self->busy > 0 ? "grid" : "empty");
 }
 
+/* The window's media cache (workspace, disk cache, server), or NULL: then the
+ * thumbnails come from the workspace's media table only. */
+static KocMediaCache *
+media_cache (KocPeoplePosts *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KocSyncController *sync;
+
+  if (!KOC_IS_WINDOW (root) || (sync = koc_window_get_sync_controller (KOC_WINDOW (root))) == NULL)
+    return NULL;
+  return koc_sync_controller_get_media_cache (sync);
+}
+
 static void
 page_ready_cb (GObject      *source,
                GAsyncResult *result,
@@ -270,7 +288,8 @@ page_ready_cb (GObject      *source,
     g_list_store_splice (self->posts, g_list_model_get_n_items (G_LIST_MODEL (self->posts)), 0,
                          items->pdata, items->len);
   if (targets->len > 0)
-    _koc_people_load_textures (self->store, targets, hashes, _koc_people_post_item_set_thumbnail, self->cancellable);
+    _koc_people_load_cached_textures (media_cache (self), self->store, targets, hashes,
+                                      _koc_people_post_item_set_thumbnail, self->cancellable);
   update_count (self);
 }
 
@@ -356,19 +375,9 @@ link_func (sqlite3       *db,
            GError       **error)
 {
   Link *link = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  if (!koc_db_prepare (db, "INSERT OR IGNORE INTO card_deliverables (card_id, post_id) VALUES (?1, ?2)",
-                       &stmt, error))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, link->card_id);
-  sqlite3_bind_int64 (stmt, 2, link->post_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return koc_db_set_error (db, rc, _("Could not mark the post as a deliverable"), error);
-  return TRUE;
+  /* Written and queued for the server in this one transaction (kind "deliverable"). */
+  return koc_people_sync_link_deliverable (db, link->card_id, link->post_id, error);
 }
 
 static void

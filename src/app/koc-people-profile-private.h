@@ -64,6 +64,8 @@ struct _KocPeopleProfile
   guint             n_files;
   guint             files_loading;
   guint             files_generation;
+  GHashTable       *kit_thumbnails;  /* sha256 → GdkTexture: the top posts' images (media kit) */
+  guint             kit_loading;
 };
 
 /* koc-people-profile.c */
@@ -96,6 +98,12 @@ void       _koc_people_show_toast            (KocPeopleProfile *self,
 void       _koc_people_show_error            (KocPeopleProfile *self,
                                               const char       *heading,
                                               const GError     *error);
+/* koc-people-split.c: the "Split Off" button of an account (undo in a toast) */
+GtkWidget *_koc_people_split_button          (KocPeopleProfile       *self,
+                                              const KocPersonAccount *account);
+/* Reads the images of the shown person's top posts from the workspace's media table
+ * (on the worker) for the exported media kit; a post without one gets a placeholder. */
+void       _koc_people_mediakit_load_thumbnails (KocPeopleProfile *self);
 /* koc-people-files.c */
 void       _koc_people_mediakit_load_files   (KocPeopleProfile *self);
 void       _koc_people_files_attach_cb       (KocPeopleProfile *self);

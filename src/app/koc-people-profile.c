@@ -195,6 +195,16 @@ fill_accounts (KocPeopleProfile *self)
         }
       gtk_widget_add_css_class (chip, "people-chip");
       gtk_widget_set_halign (chip, GTK_ALIGN_START);
+      if (self->data->accounts->len > 1)
+        {
+          /* Several accounts: each can be split off into a person of its own. */
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+
+          gtk_box_append (GTK_BOX (box), chip);
+          gtk_box_append (GTK_BOX (box), _koc_people_split_button (self, account));
+          chip = box;
+          gtk_widget_set_halign (chip, GTK_ALIGN_START);
+        }
       gtk_flow_box_append (self->accounts_box, chip);
     }
 }
@@ -330,6 +340,7 @@ load_ready_cb (GObject      *source,
   _koc_people_relationship_fill (self);
   koc_people_posts_set_person (self->posts, self->store, self->data);
   _koc_people_mediakit_load_files (self);
+  _koc_people_mediakit_load_thumbnails (self);
   self->filling = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "profile");
   if (self->keep_scroll >= 0)
@@ -481,6 +492,7 @@ koc_people_profile_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->data, koc_person_profile_free);
+  g_clear_pointer (&self->kit_thumbnails, g_hash_table_unref);
 
   G_OBJECT_CLASS (koc_people_profile_parent_class)->dispose (object);
 }
@@ -609,5 +621,5 @@ koc_people_profile_is_busy (KocPeopleProfile *self)
 {
   g_return_val_if_fail (KOC_IS_PEOPLE_PROFILE (self), FALSE);
 
-  return self->loading > 0 || self->editing > 0 || self->files_loading > 0;
+  return self->loading > 0 || self->editing > 0 || self->files_loading > 0 || self->kit_loading > 0;
 }

@@ -2,10 +2,8 @@
  * the interaction log (channel, date, summary; add one), the stage history, and the
  * person's campaigns and rewards.
  *
- * A new note goes through the sync outbox (kind "note": written and queued for the
- * server in one transaction). Interactions are not a kind of the sync API v1, so a new
- * one is written to the workspace only (koc_store_write_async) and stays on this
- * computer until the API carries them.
+ * A new note or interaction goes through the sync outbox (kinds "note" and
+ * "interaction": written and queued for the server in one transaction).
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,7 +19,9 @@
 #include "koc-db.h"
 #include "koc-discover-format.h"
 #include "koc-people-profile-private.h"
+#include "koc-people-sync.h"
 #include "koc-sync-outbox.h"
+#include "koc-entities.h"
 
 static const char * const channel_keys[] = { "wechat", "dm", "email", "event", "phone", "other", NULL };
 
@@ -101,18 +101,6 @@ note_added_cb (GObject      *source,
   _koc_people_profile_edit_done (self, error, _("Could Not Add the Note"));
 }
 
-static char *
-new_uid (void)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  GString *uid = g_string_new (NULL);
-
-  for (const char *p = uuid; *p != '\0'; p++)
-    if (*p != '-')
-      g_string_append_c (uid, *p);
-  return g_string_free (uid, FALSE);
-}
-
 static void
 add_note_clicked_cb (KocPeopleProfile *self)
 {
@@ -123,7 +111,7 @@ add_note_clicked_cb (KocPeopleProfile *self)
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *uid = new_uid ();
+  g_autofree char *uid = koc_entity_uid_new ();
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
@@ -184,22 +172,11 @@ insert_interaction_func (sqlite3       *db,
                          GError       **error)
 {
   NewInteraction *interaction = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  if (!koc_db_prepare (db, "INSERT INTO interactions (person_id, channel, happened_at, summary, author)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5)", &stmt, error))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, interaction->person_id);
-  sqlite3_bind_text (stmt, 2, interaction->channel, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, interaction->happened_at);
-  sqlite3_bind_text (stmt, 4, interaction->summary, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, interaction->author, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return koc_db_set_error (db, rc, _("Could not save the interaction"), error);
-  return TRUE;
+  /* Written and queued for the server in this one transaction (kind "interaction"). */
+  return koc_people_sync_add_interaction (db, interaction->person_id, 0, interaction->channel,
+                                          interaction->happened_at, interaction->summary,
+                                          interaction->author, error);
 }
 
 static void
@@ -331,8 +308,6 @@ interactions_section (KocPeopleProfile *self)
                                   _("Summary of the interaction"), -1);
   self->interaction_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Log _Interaction")));
   gtk_widget_set_sensitive (GTK_WIDGET (self->interaction_button), FALSE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->interaction_button),
-                               _("Saved in this workspace; interactions are not synced to the server yet"));
   g_signal_connect_object (self->interaction_button, "clicked", G_CALLBACK (add_interaction_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->summary_entry, "activate", G_CALLBACK (add_interaction_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->summary_entry, "changed", G_CALLBACK (summary_changed_cb), self, G_CONNECT_SWAPPED);

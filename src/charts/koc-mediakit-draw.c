@@ -12,6 +12,7 @@
 #include "koc-chart-dates.h"
 #include "koc-mediakit-charts.h"
 #include "koc-mediakit-private.h"
+#include "koc-names.h"
 
 void
 koc_mk_page_begin (cairo_t                  *cr,
@@ -220,7 +221,7 @@ koc_mk_person_header (cairo_t                 *cr,
   if (p->region != NULL && *p->region != '\0')
     g_string_append_printf (facts, " · %s", p->region);
   if (p->category != NULL && *p->category != '\0')
-    g_string_append_printf (facts, " · %s", p->category);
+    g_string_append_printf (facts, " · %s", koc_format_category_name (p->category));
   ty += 2 + koc_mk_text (cr, page, facts->str, tx, ty + 2, tw, compact ? 0.85 : 1.0, FALSE, &page->style.dim, 2);
   ty += 4;
 

@@ -145,8 +145,19 @@ check_value (sqlite3     *db,
           return FALSE;
         }
       break;
+    case KOC_FIELD_MEDIA:       /* a sha256: 64 lower-case hex digits */
+      if (type == G_TYPE_STRING)
+        {
+          const char *sha = json_node_get_string (node);
+          gsize i = 0;
+
+          while (sha[i] != '\0' && (g_ascii_isdigit (sha[i]) || (sha[i] >= 'a' && sha[i] <= 'f')))
+            i++;
+          if (i == 64 && sha[i] == '\0')
+            return TRUE;
+        }
+      break;
     case KOC_FIELD_ALIASES:     /* read-only kinds only (never writable) */
-    case KOC_FIELD_MEDIA:
     case KOC_FIELD_MEDIA_LIST:
     default:
       break;
@@ -171,6 +182,7 @@ bind_value (sqlite3_stmt *stmt,
   switch (fv->field->type)
     {
     case KOC_FIELD_TEXT:
+    case KOC_FIELD_MEDIA:
       sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
       break;
     case KOC_FIELD_INT:
@@ -191,7 +203,6 @@ bind_value (sqlite3_stmt *stmt,
       break;
     case KOC_FIELD_TAGS:
     case KOC_FIELD_ALIASES:
-    case KOC_FIELD_MEDIA:
     case KOC_FIELD_MEDIA_LIST:
     default:
       g_assert_not_reached ();
@@ -269,6 +280,18 @@ write_row (KocMutationContext   *ctx,
         tags = fv;
       else
         n_columns++;
+      /* A media reference (a person's file) needs its media row: a placeholder (no
+       * data; GET /v1/media answers 404) until the workspace gets the bytes. */
+      if (fv->field->type == KOC_FIELD_MEDIA && !JSON_NODE_HOLDS_NULL (fv->value))
+        {
+          if (!koc_db_prepare (ctx->db, "INSERT OR IGNORE INTO media (sha256, mime, bytes)"
+                               " VALUES (?1, 'application/octet-stream', 0)", &stmt, error))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, json_node_get_string (fv->value), -1, SQLITE_TRANSIENT);
+          if (!step_done (ctx->db, stmt, "Could not save the entity", error))
+            return FALSE;
+          stmt = NULL;
+        }
     }
 
   /* Column and table names come from the constant kind tables, never from the request. */

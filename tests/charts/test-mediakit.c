@@ -75,7 +75,7 @@ fill (sqlite3 *db)
                " (1, '林小雨', 'advocate', '上海', '美妆', 72.5,"
                "  '{\"engagement\":0.8,\"affinity\":0.5,\"authenticity\":1,\"conversion\":0.2,\"recency\":0.9,"
                "\"weights\":[35,25,15,15,10]}'),"
-               " (2, '王小明', 'engaged', '广州', '数码', NULL, NULL),"
+               " (2, '王小明', 'engaged', '广州', 'tech', NULL, NULL),"
                " (3, 'Lily Chen', 'discovered', '北京', '护肤', 55, NULL),"
                " (4, '没有账号', 'discovered', NULL, NULL, NULL, NULL);"
                "INSERT INTO accounts (id, person_id, platform, handle, followers, engagement_rate) VALUES"
@@ -295,6 +295,9 @@ test_png_and_compare (Fixture       *f,
   g_assert_nonnull (strstr (text, "王小明"));
   g_assert_nonnull (strstr (text, "Lily Chen"));
   g_assert_nonnull (strstr (text, "Comparing 3 people"));
+  /* A stored category key is shown by its name (koc_format_category_name), not raw. */
+  g_assert_nonnull (strstr (text, "· Tech"));
+  g_assert_null (strstr (text, "· tech"));
 }
 
 static void
