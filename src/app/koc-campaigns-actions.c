@@ -13,6 +13,7 @@
 
 #include "koc-campaigns-edits.h"
 #include "koc-campaigns-pane-private.h"
+#include "koc-sync-batch.h"
 
 #define MAX_UNDO 50
 
@@ -334,6 +335,42 @@ reverted_cb (GObject      *source,
 }
 
 static void
+settings_reverted_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(KocCampaignsPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) redo = koc_sync_enqueue_batch_finish (KOC_STORE (source), result, &error);
+
+  _koc_campaigns_busy_changed (self, -1);
+  if (redo == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    add_toast (self, NULL, error->message);
+  if (KOC_STORE (source) == self->store)
+    _koc_campaigns_created (self, self->campaign_id);
+}
+
+void
+_koc_campaigns_push_settings_undo (KocCampaignsPane *self,
+                                   GPtrArray        *undo,
+                                   const char       *title)
+{
+  KocUndoEntry *entry;
+
+  if (undo == NULL || undo->len == 0)
+    {
+      add_toast (self, NULL, title);
+      return;
+    }
+  entry = g_new0 (KocUndoEntry, 1);
+  entry->kind = UNDO_SETTINGS;
+  entry->card_id = self->current_card;
+  entry->edits = g_ptr_array_ref (undo);
+  push_undo (self, entry);
+  add_toast (self, entry, title);
+}
+
+static void
 undo_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -361,6 +398,12 @@ undo_activated (GSimpleAction *action,
       g_hash_table_remove (self->hidden, &entry->card_id);
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
       _koc_campaigns_focus_card (self, entry->card_id);
+    }
+  else if (entry->kind == UNDO_SETTINGS && self->store != NULL)
+    {
+      _koc_campaigns_busy_changed (self, 1);
+      koc_sync_enqueue_batch_async (self->store, g_ptr_array_ref (entry->edits), self->cancellable,
+                                    settings_reverted_cb, g_object_ref (self));
     }
   else if (self->store != NULL)
     {
@@ -426,6 +469,14 @@ new_campaign_activated (GSimpleAction *action,
   _koc_campaigns_new_campaign (user_data);
 }
 
+static void
+edit_campaign_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  _koc_campaigns_edit_campaign (user_data);
+}
+
 void
 _koc_campaigns_actions_init (KocCampaignsPane *self)
 {
@@ -441,6 +492,7 @@ _koc_campaigns_actions_init (KocCampaignsPane *self)
     { "open-card", open_card_activated },
     { "show-details", show_details_activated },
     { "new-campaign", new_campaign_activated },
+    { "edit-campaign", edit_campaign_activated },
   };
   static const struct { const char *accel; const char *action; } shortcuts[] = {
     { "<Control><Shift>Right|<Alt>Right", "campaigns.move-next" },
@@ -455,6 +507,7 @@ _koc_campaigns_actions_init (KocCampaignsPane *self)
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  _koc_campaigns_export_actions_init (self);
   /* Before the list views, which use the arrows with modifiers for themselves. */
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)

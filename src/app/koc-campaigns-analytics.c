@@ -1,7 +1,7 @@
 /* koc-campaigns-analytics.c: the board's Analytics popover — the funnel (cairo,
  * src/charts/koc-chart-funnel.c) and the campaign's numbers as text, which is also the
- * chart's text alternative. EMV uses the default per-platform values and says it is an
- * estimate.
+ * chart's text alternative. EMV uses the per-platform values of the workspace (editable in
+ * the Edit Campaign dialog) and says it is an estimate.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -83,10 +83,12 @@ stats_func (sqlite3       *db,
             GCancellable  *cancellable,
             GError       **error)
 {
-  guint n_rates;
-  const KocEmvRate *rates = koc_campaigns_default_emv_rates (&n_rates);
+  g_autoptr(GArray) rates = koc_campaigns_load_emv_rates (db, error);
 
-  *result = koc_campaigns_stats (db, *(gint64 *)data, rates, n_rates, error);
+  if (rates == NULL)
+    return FALSE;
+  *result = koc_campaigns_stats (db, *(gint64 *)data, (const KocEmvRate *)(void *)rates->data,
+                                 rates->len, error);
   return *result != NULL;
 }
 

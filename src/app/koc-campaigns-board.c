@@ -93,6 +93,18 @@ setup_card_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (names), caption ("dim-label"));
   gtk_box_append (GTK_BOX (top), avatar);
   gtk_box_append (GTK_BOX (top), names);
+  {
+    GtkWidget *badge = gtk_label_new (_("Conflict"));
+
+    /* A move that conflicted with another device's (sync_conflicts): Sync Conflicts… */
+    gtk_widget_set_name (badge, "conflict-badge");
+    gtk_widget_set_valign (badge, GTK_ALIGN_START);
+    gtk_widget_add_css_class (badge, "caption-heading");
+    gtk_widget_add_css_class (badge, "warning");
+    gtk_widget_set_tooltip_text (badge, _("Someone else changed this card at the same time: open Sync Conflicts to choose"));
+    gtk_widget_set_visible (badge, FALSE);
+    gtk_box_append (GTK_BOX (top), badge);
+  }
   gtk_box_append (GTK_BOX (card), top);
   gtk_box_append (GTK_BOX (card), caption (NULL));        /* incentive */
   gtk_box_append (GTK_BOX (card), caption ("numeric"));   /* code and redemptions */
@@ -138,6 +150,7 @@ bind_card_cb (GtkSignalListItemFactory *factory,
   GtkWidget *avatar = gtk_widget_get_first_child (top);
   GtkWidget *name = gtk_widget_get_first_child (gtk_widget_get_next_sibling (avatar));
   GtkWidget *meta = gtk_widget_get_next_sibling (name);
+  GtkWidget *badge = gtk_widget_get_next_sibling (gtk_widget_get_parent (name));
   GtkWidget *incentive = gtk_widget_get_next_sibling (top);
   GtkWidget *code = gtk_widget_get_next_sibling (incentive);
   GtkWidget *footer = gtk_widget_get_next_sibling (code);
@@ -209,8 +222,12 @@ bind_card_cb (GtkSignalListItemFactory *factory,
   set_caption (deliverables, label);
   gtk_widget_set_visible (footer, gtk_widget_get_visible (due) || gtk_widget_get_visible (deliverables));
 
+  gtk_widget_set_visible (badge, card->n_conflicts > 0);
+
   /* What a screen reader says for the row. */
   g_string_printf (text, "%s. %s", card->person_name, gtk_label_get_label (GTK_LABEL (meta)));
+  if (card->n_conflicts > 0)
+    g_string_append_printf (text, ". %s", _("Conflict"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text->str, -1);
 }

@@ -17,6 +17,7 @@
 #include "koc-qr.h"
 #include "koc-referral-code.h"
 #include "koc-sync-outbox.h"
+#include "koc-entities.h"
 
 #define QR_PX 160
 
@@ -236,15 +237,7 @@ reward_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "add") != 0 || self->store == NULL || value < 0)
     return;
-  {
-    g_autofree char *uuid = g_uuid_string_random ();
-    GString *hex = g_string_new (NULL);
-
-    for (const char *p = uuid; *p != '\0'; p++)
-      if (*p != '-')
-        g_string_append_c (hex, *p);
-    uid = g_string_free (hex, FALSE);
-  }
+  uid = koc_entity_uid_new ();
   {
     g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), gtk_editable_get_text (note));
 
@@ -469,6 +462,8 @@ fill_window (KocCampaignsPane *self,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (incentives_group (details)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (referral_group (window, details)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (rewards_group (window, details)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (_koc_campaigns_suggestions_group (self, window, details)));
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), page);
@@ -546,6 +541,15 @@ load_details (KocCampaignsPane *self,
   koc_store_run_async (self->store, details_func, g_memdup2 (&card_id, sizeof card_id), g_free,
                        (GDestroyNotify)koc_card_details_free, self->cancellable, details_ready_cb,
                        request);
+}
+
+void
+_koc_campaigns_reload_details (KocCampaignsPane *self,
+                               gint64            card_id,
+                               AdwWindow        *window)
+{
+  if (self->store != NULL)
+    load_details (self, card_id, window);
 }
 
 void

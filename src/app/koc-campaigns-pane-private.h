@@ -30,12 +30,13 @@ typedef enum
 {
   UNDO_MOVE,
   UNDO_REMOVE,
+  UNDO_SETTINGS,
 } UndoKind;
 
 typedef struct
 {
   UndoKind   kind;
-  GPtrArray *edits;       /* UNDO_MOVE: KocCardEdit */
+  GPtrArray *edits;       /* UNDO_MOVE: KocCardEdit; UNDO_SETTINGS: KocSyncEdit */
   gint64     card_id;
   char      *card_uid;    /* UNDO_REMOVE */
   KocStore  *store;       /* UNDO_REMOVE: where to commit it */
@@ -106,9 +107,21 @@ void      _koc_campaigns_move_card     (KocCampaignsPane *self,
                                         guint             index);
 void      _koc_campaigns_commit_removals (KocCampaignsPane *self);
 void      _koc_undo_entry_free         (gpointer          data);
+/* After a campaign edit: Undo (the toast's, Ctrl+Z) queues @undo (KocSyncEdit). */
+void      _koc_campaigns_push_settings_undo (KocCampaignsPane *self,
+                                             GPtrArray        *undo,
+                                             const char       *title);
 /* koc-campaigns-details.c: the card details window */
 void      _koc_campaigns_show_details  (KocCampaignsPane *self,
                                         gint64            card_id);
+/* Reads the card again into its open details @window. */
+void      _koc_campaigns_reload_details (KocCampaignsPane *self,
+                                         gint64            card_id,
+                                         AdwWindow        *window);
+/* koc-campaigns-suggestions.c: the details' Suggested Deliverables group */
+GtkWidget *_koc_campaigns_suggestions_group (KocCampaignsPane *self,
+                                             AdwWindow        *window,
+                                             KocCardDetails   *details);
 /* koc-campaigns-analytics.c */
 void      _koc_campaigns_analytics_class_init (GtkWidgetClass *widget_class);
 void      _koc_campaigns_analytics_init  (KocCampaignsPane *self);
@@ -116,6 +129,18 @@ void      _koc_campaigns_analytics_clear (KocCampaignsPane *self);
 void      _koc_campaigns_analytics_reload (KocCampaignsPane *self);
 /* koc-campaigns-new.c */
 void      _koc_campaigns_new_campaign  (KocCampaignsPane *self);
+/* koc-campaigns-export.c: campaigns.export-rewards(-to) */
+void      _koc_campaigns_export_actions_init (KocCampaignsPane *self);
+/* koc-campaigns-emv.c: the EMV values of the Edit Campaign window. @spins receives the
+ * spin buttons (pairs per platform); @changed (swapped, @data) on every change. */
+GtkWidget *_koc_campaigns_emv_group (GArray           *rates,
+                                     GPtrArray        *spins,
+                                     GCallback         changed,
+                                     gpointer          data);
+/* (element-type KocEmvRate) the values of @spins. */
+GArray    *_koc_campaigns_emv_read  (GPtrArray        *spins);
+/* koc-campaigns-edit-dialog.c */
+void      _koc_campaigns_edit_campaign (KocCampaignsPane *self);
 /* koc-campaigns-pane.c: shows a campaign just created */
 void      _koc_campaigns_created       (KocCampaignsPane *self,
                                         gint64            campaign_id);

@@ -3,6 +3,8 @@
  *   export --db DB --what people|accounts|posts|campaigns|rewards|notes
  *          --format csv|json [--bom] --out FILE
  *   export --db DB --backup FILE.db      (a consistent online copy, sqlite3_backup)
+ *   export rewards --db DB --campaign ID [--bom] --out FILE.csv
+ *                                        (a campaign's rewards ledger with totals)
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +19,7 @@
 
 #include "koc-cli.h"
 #include "koc-export.h"
+#include "koc-export-rewards.h"
 
 int
 koc_cli_export (int    argc,
@@ -28,6 +31,7 @@ koc_cli_export (int    argc,
   g_autofree char *out = NULL;
   g_autofree char *backup = NULL;
   gboolean bom = FALSE;
+  gint64 campaign = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Workspace file"), "FILE.db" },
     { "what", 0, 0, G_OPTION_ARG_STRING, &what, N_("people, accounts, posts, campaigns, rewards or notes"), "TABLE" },
@@ -35,6 +39,7 @@ koc_cli_export (int    argc,
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start the CSV with a byte order mark (for Excel)"), NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("File to write"), "FILE" },
     { "backup", 0, 0, G_OPTION_ARG_FILENAME, &backup, N_("Write a consistent copy of the workspace"), "FILE.db" },
+    { "campaign", 0, 0, G_OPTION_ARG_INT64, &campaign, N_("With rewards: the ledger of this campaign, with totals"), "ID" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— export a table or back up a workspace"));
@@ -49,6 +54,17 @@ koc_cli_export (int    argc,
     {
       fprintf (stderr, "kocdesk-cli export: %s\n", error->message);
       return 2;
+    }
+  if (argc == 2 && strcmp (argv[1], "rewards") == 0 && what == NULL)
+    {
+      what = g_strdup ("rewards");
+      argc = 1;
+      if (campaign <= 0)
+        {
+          fprintf (stderr, "%s\n", _("Usage: kocdesk-cli export rewards --db FILE.db --campaign ID"
+                                     " [--bom] --out FILE.csv"));
+          return 2;
+        }
     }
   if (argc != 1 || db == NULL || (backup == NULL && (what == NULL || out == NULL)))
     {
@@ -78,6 +94,15 @@ koc_cli_export (int    argc,
       return 0;
     }
 
+  if (campaign > 0 && strcmp (what, "rewards") == 0)
+    {
+      if (export_format != KOC_EXPORT_CSV)
+        return koc_cli_fail ("%s", _("The rewards ledger is written as CSV"));
+      if (!koc_export_rewards_sync (store, campaign, bom ? KOC_EXPORT_BOM : 0, out, &n_rows, NULL, &error))
+        return koc_cli_fail ("%s", error->message);
+      fprintf (stderr, _("Exported %llu %s to “%s”.\n"), (unsigned long long) n_rows, what, out);
+      return 0;
+    }
   if (!koc_export_table_sync (store, what, export_format, bom, out, &n_rows, NULL, &error))
     return koc_cli_fail ("%s", error->message);
   fprintf (stderr, _("Exported %llu %s to “%s”.\n"), (unsigned long long) n_rows, what, out);

@@ -14,6 +14,7 @@
 #include "koc-db.h"
 #include "koc-referral-code.h"
 #include "koc-store.h"
+#include "koc-entities.h"
 
 #define MAX_ATTEMPTS 16
 #define INSERT_SQL "INSERT INTO referral_codes (uid, code, person_id, campaign_id)" \
@@ -51,18 +52,6 @@ insert_code (sqlite3     *db,
   return TRUE;
 }
 
-static char *
-new_uid (void)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  GString *uid = g_string_new (NULL);
-
-  for (const char *p = uuid; *p != '\0'; p++)
-    if (*p != '-')
-      g_string_append_c (uid, *p);
-  return g_string_free (uid, FALSE);
-}
-
 /* Draws codes until the writer takes one (the table's UNIQUE (code) says no to a
  * taken one). */
 static char *
@@ -77,7 +66,7 @@ new_code (sqlite3        *db,
   for (guint attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *uid = new_uid ();
+      g_autofree char *uid = koc_entity_uid_new ();
       g_autofree char *code = koc_referral_code_generate (prefix, error);
 
       if (code == NULL)

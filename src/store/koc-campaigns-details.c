@@ -44,6 +44,7 @@ koc_card_details_free (KocCardDetails *details)
   g_free (details->code);
   g_clear_pointer (&details->incentives, g_ptr_array_unref);
   g_clear_pointer (&details->rewards, g_ptr_array_unref);
+  g_clear_pointer (&details->suggestions, g_ptr_array_unref);
   g_free (details);
 }
 
@@ -142,5 +143,7 @@ koc_campaigns_card_details (sqlite3  *db,
       koc_db_set_error (db, rc, _("Could not read the card"), error);
       return NULL;
     }
+  if ((d->suggestions = koc_campaigns_suggest_deliverables (db, card_id, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&d);
 }

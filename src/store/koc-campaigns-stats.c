@@ -26,6 +26,72 @@ koc_campaigns_default_emv_rates (guint *n_rates)
   return rates;
 }
 
+GArray *
+koc_campaigns_load_emv_rates (sqlite3  *db,
+                              GError  **error)
+{
+  g_autoptr(GArray) rates = g_array_new (FALSE, TRUE, sizeof (KocEmvRate));
+  const KocEmvRate *defaults;
+  guint n_defaults;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  defaults = koc_campaigns_default_emv_rates (&n_defaults);
+  g_array_append_vals (rates, defaults, n_defaults);
+  if (!koc_db_prepare (db, "SELECT platform, cents_per_view, cents_per_engagement FROM emv_rates"
+                       " ORDER BY platform", &stmt, error))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KocEmvRate rate = { g_intern_string ((const char *)sqlite3_column_text (stmt, 0)),
+                          sqlite3_column_double (stmt, 1), sqlite3_column_double (stmt, 2) };
+      guint i;
+
+      for (i = 0; i < rates->len; i++)
+        if (g_strcmp0 (g_array_index (rates, KocEmvRate, i).platform, rate.platform) == 0)
+          break;
+      if (i < rates->len)
+        g_array_index (rates, KocEmvRate, i) = rate;
+      else
+        g_array_append_val (rates, rate);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      koc_db_set_error (db, rc, _("Could not read the EMV values"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&rates);
+}
+
+gboolean
+koc_campaigns_save_emv_rates (sqlite3           *db,
+                              const KocEmvRate  *rates,
+                              guint              n_rates,
+                              GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (!koc_db_exec (db, "DELETE FROM emv_rates", error))
+    return FALSE;
+  for (guint i = 0; i < n_rates; i++)
+    {
+      int rc;
+
+      if (!koc_db_prepare (db, "INSERT INTO emv_rates (platform, cents_per_view,"
+                           " cents_per_engagement) VALUES (?1, ?2, ?3)", &stmt, error))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, rates[i].platform, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 2, rates[i].cents_per_view);
+      sqlite3_bind_double (stmt, 3, rates[i].cents_per_engagement);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return koc_db_set_error (db, rc, _("Could not save the EMV values"), error);
+    }
+  return TRUE;
+}
+
 static void
 top_free (KocTopPerformer *top)
 {

@@ -50,6 +50,17 @@ typedef struct
 /* Values that serve until the user sets their own (labelled an estimate everywhere). */
 const KocEmvRate *koc_campaigns_default_emv_rates (guint *n_rates);
 
+/* The values in use: the defaults with the workspace's own (table emv_rates) over them,
+ * then the workspace's platforms the defaults lack. (element-type KocEmvRate); the
+ * platform names are interned strings. */
+GArray           *koc_campaigns_load_emv_rates (sqlite3          *db,
+                                                GError          **error);
+/* Replaces the workspace's values with @rates (call inside a write transaction). */
+gboolean          koc_campaigns_save_emv_rates (sqlite3          *db,
+                                                const KocEmvRate *rates,
+                                                guint             n_rates,
+                                                GError          **error);
+
 KocCampaignStats *koc_campaigns_stats      (sqlite3           *db,
                                             gint64             campaign_id,
                                             const KocEmvRate  *rates,

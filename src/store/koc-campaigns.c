@@ -24,6 +24,7 @@ koc_campaign_free (KocCampaign *campaign)
   g_free (campaign->goal);
   g_free (campaign->status);
   g_strfreev (campaign->incentive_kinds);
+  g_free (campaign->hashtag);
   g_free (campaign);
 }
 
@@ -123,7 +124,7 @@ column_split (sqlite3_stmt *stmt,
   " (SELECT count(*) FROM redemptions r JOIN referral_codes k ON k.id = r.code_id" \
   "  WHERE k.campaign_id = c.id)," \
   " (SELECT coalesce (sum (r.revenue_cents), 0) FROM redemptions r JOIN referral_codes k" \
-  "  ON k.id = r.code_id WHERE k.campaign_id = c.id)" \
+  "  ON k.id = r.code_id WHERE k.campaign_id = c.id), c.hashtag" \
   " FROM campaigns c LEFT JOIN brands b ON b.id = c.brand_id"
 
 static KocCampaign *
@@ -146,6 +147,7 @@ campaign_from_row (sqlite3_stmt *stmt)
   c->n_stages = sqlite3_column_int64 (stmt, 12);
   c->n_redemptions = sqlite3_column_int64 (stmt, 13);
   c->revenue_cents = sqlite3_column_int64 (stmt, 14);
+  c->hashtag = column_dup (stmt, 15);
   return c;
 }
 
@@ -204,7 +206,9 @@ static const char card_sql[] =
   " (SELECT count(*) FROM redemptions WHERE code_id = rc.id),"
   " (SELECT coalesce (sum (revenue_cents), 0) FROM redemptions WHERE code_id = rc.id),"
   " (SELECT group_concat (name, char (31)) FROM (SELECT g.name FROM person_tags pt JOIN tags g"
-  "  ON g.id = pt.tag_id WHERE pt.person_id = k.person_id ORDER BY g.name))"
+  "  ON g.id = pt.tag_id WHERE pt.person_id = k.person_id ORDER BY g.name)),"
+  " (SELECT count(*) FROM sync_conflicts WHERE entity = 'card' AND entity_uid = k.uid"
+  "  AND resolution = 'unresolved')"
   " FROM cards k JOIN people p ON p.id = k.person_id"
   " JOIN campaign_stages s ON s.id = k.stage_id"
   " LEFT JOIN accounts a ON a.id = (SELECT id FROM accounts WHERE person_id = k.person_id"
@@ -239,6 +243,7 @@ card_from_row (sqlite3_stmt *stmt)
   card->n_redemptions = sqlite3_column_int64 (stmt, 18);
   card->revenue_cents = sqlite3_column_int64 (stmt, 19);
   card->tags = column_split (stmt, 20);
+  card->n_conflicts = sqlite3_column_int64 (stmt, 21);
   return card;
 }
 

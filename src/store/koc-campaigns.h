@@ -4,7 +4,8 @@
  * campaign) with a REAL position inside their stage. Reading is plain SQL here; a card
  * edit is *planned* here (koc_campaigns_plan_move() says which cards get which fields)
  * and applied through the sync outbox by the caller (src/app/koc-campaigns-edits.c), so
- * the edit syncs. Campaigns and stages are not synced kinds: they are written directly.
+ * the edit syncs. Creating a campaign writes it directly; editing it and its stages goes
+ * through the outbox too (src/app/koc-campaigns-settings.c).
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +30,7 @@ typedef struct
   gint64  ends_at;
   gint64  budget_cents;
   char  **incentive_kinds; /* NULL-terminated */
+  char   *hashtag;         /* folded, without '#'; NULL when none */
   gint64  n_cards;
   gint64  n_stages;
   gint64  n_redemptions;
@@ -58,6 +60,7 @@ typedef struct
   gint64  n_redemptions;
   gint64  revenue_cents;
   char  **tags;             /* the person's tags, NULL-terminated */
+  gint64  n_conflicts;      /* unresolved sync conflicts of the card (e.g. two moves) */
 } KocCard;
 
 typedef struct
@@ -224,12 +227,49 @@ typedef struct
   GPtrArray *rewards;          /* KocReward of this person in this campaign, newest first */
   gint64     reward_points;    /* totals of the rewards */
   gint64     reward_cents;
+  GPtrArray *suggestions;      /* KocDeliverableSuggestion (koc_campaigns_suggest_deliverables()) */
 } KocCardDetails;
 
 void            koc_card_details_free      (KocCardDetails *details);
 KocCardDetails *koc_campaigns_card_details (sqlite3        *db,
                                             gint64          card_id,
                                             GError        **error);
+
+/* A post that may be a deliverable of a card (koc-campaigns-suggest.c): by the card's
+ * person, within the campaign's dates (the whole end day), mentioning the campaign's
+ * brand or using its hashtag, not linked yet and not rejected for this card. */
+typedef struct
+{
+  gint64    post_id;
+  char     *platform;
+  char     *text;
+  char     *url;
+  gint64    published_at;
+  gint64    engagement;
+  gboolean  by_brand;
+  gboolean  by_hashtag;
+} KocDeliverableSuggestion;
+
+void       koc_deliverable_suggestion_free    (KocDeliverableSuggestion *suggestion);
+/* (element-type KocDeliverableSuggestion), newest first, at most 50. */
+GPtrArray *koc_campaigns_suggest_deliverables (sqlite3        *db,
+                                               gint64          card_id,
+                                               GError        **error);
+/* Links the post to the card (a deliverable, written directly: the app links through the
+ * outbox instead, koc_people_sync_link_deliverable()), or remembers that it is not one. */
+gboolean   koc_campaigns_confirm_deliverable  (sqlite3        *db,
+                                               gint64          card_id,
+                                               gint64          post_id,
+                                               GError        **error);
+gboolean   koc_campaigns_reject_deliverable   (sqlite3        *db,
+                                               gint64          card_id,
+                                               gint64          post_id,
+                                               GError        **error);
+/* Forgets a rejection (before a confirmation that goes through the outbox). */
+gboolean   koc_campaigns_unreject_deliverable (sqlite3        *db,
+                                               gint64          card_id,
+                                               gint64          post_id,
+                                               GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KocCardDetails, koc_card_details_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KocCampaign, koc_campaign_free)
