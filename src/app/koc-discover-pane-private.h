@@ -84,6 +84,10 @@ struct _KocDiscoverPane
   /* Lookalikes (koc-discover-recommend.c) */
   GtkToggleButton     *recommend_button;
   gboolean             showing_recommendations;
+  /* Search on the server (koc-discover-remote.c) */
+  GtkWidget           *remote_button;
+  GtkWidget           *remote_suggestion; /* on the no-results page */
+  guint                n_remote_saved;   /* accounts saved from the server (tests) */
 };
 
 /* koc-discover-pane.c */
@@ -112,6 +116,9 @@ KocSearchQuery *_koc_discover_query_from_json (const char      *json);
 /* koc-discover-recommend.c */
 void            _koc_discover_recommend_init         (KocDiscoverPane *self);
 void            _koc_discover_leave_recommendations  (KocDiscoverPane *self);
+/* koc-discover-remote.c */
+void            _koc_discover_remote_init            (KocDiscoverPane *self);
+void            _koc_discover_remote_update          (KocDiscoverPane *self);
 /* koc-discover-query.c */
 void _koc_discover_start_search     (KocDiscoverPane *self);
 void _koc_discover_load_more        (KocDiscoverPane *self);

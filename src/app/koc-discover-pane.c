@@ -67,6 +67,7 @@ _koc_discover_update_state (KocDiscoverPane *self)
   gtk_spinner_set_spinning (self->spinner, self->busy > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy > 0);
   update_count_label (self);
+  _koc_discover_remote_update (self);
 
   /* Nothing to search or filter in an empty workspace: only its empty state shows. */
   empty = self->store == NULL || self->n_accounts == 0;
@@ -545,6 +546,7 @@ koc_discover_pane_init (KocDiscoverPane *self)
   _koc_discover_actions_init (self);
   _koc_discover_saved_init (self);
   _koc_discover_recommend_init (self);
+  _koc_discover_remote_init (self);
 
   self->popover = KOC_ACCOUNT_POPOVER (koc_account_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));

@@ -18,6 +18,16 @@
 #include "koc-recommend.h"
 
 #define N_RESULTS 100
+/* The account column while it shows lookalikes: room for their reasons to wrap. */
+#define REASON_WIDTH 300
+
+static void
+set_showing (KocDiscoverPane *self,
+             gboolean         showing)
+{
+  self->showing_recommendations = showing;
+  gtk_column_view_column_set_fixed_width (self->account_column, showing ? REASON_WIDTH : -1);
+}
 
 static gboolean
 recommend_func (sqlite3       *db,
@@ -96,7 +106,7 @@ toggled_cb (KocDiscoverPane *self)
     {
       if (self->showing_recommendations)
         {
-          self->showing_recommendations = FALSE;
+          set_showing (self, FALSE);
           _koc_discover_start_search (self);
         }
       return;
@@ -108,7 +118,7 @@ toggled_cb (KocDiscoverPane *self)
   self->search_cancellable = g_cancellable_new ();
   self->generation++;   /* late search pages are dropped */
   self->busy = 1;
-  self->showing_recommendations = TRUE;
+  set_showing (self, TRUE);
   _koc_discover_update_state (self);
   koc_store_run_async (self->store, recommend_func, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
                        self->search_cancellable, recommended_cb, g_object_ref (self));
@@ -120,7 +130,7 @@ _koc_discover_leave_recommendations (KocDiscoverPane *self)
 {
   if (!self->showing_recommendations)
     return;
-  self->showing_recommendations = FALSE;
+  set_showing (self, FALSE);
   g_signal_handlers_block_by_func (self->recommend_button, toggled_cb, self);
   gtk_toggle_button_set_active (self->recommend_button, FALSE);
   g_signal_handlers_unblock_by_func (self->recommend_button, toggled_cb, self);

@@ -4,7 +4,8 @@
  *
  * The query is JSON: {"text", "platforms", "tiers", "min_followers", "max_followers",
  * "min_engagement", "max_engagement", "active_days", "stage", "region", "category",
- * "owner", "brand_id", "sentiment", "tags", "engagement", "sort", "ascending"}; the
+ * "owner", "brand_id", "sentiment", "tags", "engagement", "sort", "ascending"}, stored
+ * with "brand_uid" instead of "brand_id" (koc-saved-search.h: ids differ per device); the
  * "last active" filter is kept in days, so it stays relative. A menu button in the
  * toolbar lists them (apply, rename, delete with undo) and saves the current one.
  * Actions (group "discover"): save-search(s), apply-saved(s uid), rename-saved((ss)),
@@ -23,6 +24,7 @@
 
 #include "koc-db.h"
 #include "koc-discover-pane-private.h"
+#include "koc-saved-search.h"
 #include "koc-sync-outbox.h"
 
 #define DAY (24 * 60 * 60)
@@ -216,9 +218,18 @@ load_saved_func (sqlite3       *db,
       return FALSE;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int i = 0; i < 3; i++)
-      g_ptr_array_add (i == 0 ? saved->uids : i == 1 ? saved->names : saved->queries,
-                       g_strdup ((const char *) sqlite3_column_text (stmt, i)));
+    {
+      const char *stored = (const char *) sqlite3_column_text (stmt, 2);
+      g_autoptr(GError) local_error = NULL;
+      char *query = NULL;
+
+      g_ptr_array_add (saved->uids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (saved->names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      /* The brand filter by this workspace's id (stored by uid: koc-saved-search.h). */
+      if (stored != NULL && (query = koc_saved_search_from_stored (db, stored, &local_error)) == NULL)
+        g_debug ("Saved search kept as it is: %s", local_error->message);
+      g_ptr_array_add (saved->queries, query != NULL ? query : g_strdup (stored));
+    }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -308,14 +319,69 @@ edited_cb (GObject      *source,
   _koc_discover_load_saved (self);
 }
 
+typedef struct
+{
+  char *uid;
+  char *fields;
+} SavedEdit;
+
+static void
+saved_edit_free (gpointer data)
+{
+  SavedEdit *edit = data;
+
+  g_free (edit->uid);
+  g_free (edit->fields);
+  g_free (edit);
+}
+
+/* On the worker: the brand filter is stored by the brand's uid (koc-saved-search.h). */
+static gboolean
+upsert_saved_func (sqlite3       *db,
+                   gpointer       data,
+                   gpointer      *result,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  SavedEdit *edit = data;
+
+  return (*result = koc_saved_search_enqueue (db, edit->uid, edit->fields, error)) != NULL;
+}
+
+static void
+upserted_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(KocDiscoverPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_id = NULL;
+
+  if (!koc_store_run_finish (KOC_STORE (source), result, (gpointer *) &client_id, &error))
+    toast (self, adw_toast_new (error->message));
+  _koc_discover_load_saved (self);
+}
+
 static void
 edit_saved (KocDiscoverPane *self,
             const char      *uid,
             const char      *op,
             const char      *fields)
 {
-  if (self->store != NULL)
-    koc_sync_enqueue_async (self->store, "saved_search", uid, op, fields, NULL, edited_cb, g_object_ref (self));
+  SavedEdit *edit;
+
+  if (self->store == NULL)
+    return;
+  if (g_strcmp0 (op, "upsert") != 0)
+    {
+      koc_sync_enqueue_async (self->store, "saved_search", uid, op, fields, NULL, edited_cb, g_object_ref (self));
+      return;
+    }
+  edit = g_new0 (SavedEdit, 1);
+  edit->uid = g_strdup (uid);
+  edit->fields = g_strdup (fields);
+  koc_store_write_async (self->store, upsert_saved_func, edit, saved_edit_free, g_free, NULL,
+                         upserted_cb, g_object_ref (self));
 }
 
 static int

@@ -2,7 +2,10 @@
  *
  *   GET  /v1/search?q=&platform=&min_followers=&limit=   koc_search_accounts() over the
  *        token's workspace; each hit with its account and person uids, so the client can
- *        save it into its own workspace
+ *        save it into its own workspace: `entities` holds the hit's person and account
+ *        as changes of the feed (kind, id, rev, deleted, data), which the client applies
+ *        like a page of GET /v1/changes, so a later sync updates them instead of adding
+ *        copies
  *   GET  /v1/media/{sha256}   the bytes, ETag "<sha256>" (content-addressed: immutable);
  *        If-None-Match with that ETag → 304 without a body
  *
@@ -49,6 +52,41 @@ append_double_member (GString    *out,
                           g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
 }
 
+/* ,"entities":[{person change},{account change}] — the shape of GET /v1/changes. */
+static gboolean
+append_entities (GString         *json,
+                 KocEntityCache  *cache,
+                 const char      *account_uid,
+                 const char      *person_uid,
+                 GError         **error)
+{
+  const char *kinds[] = { "person", "account" };
+  const char *uids[] = { person_uid, account_uid };
+  gboolean first = TRUE;
+
+  g_string_append (json, ",\"entities\":[");
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *entity = NULL;
+      gint64 rev = 0, seq = 0;
+
+      if (uids[i] == NULL)
+        continue;
+      if (!koc_entity_get_rev (cache, kinds[i], uids[i], &rev, &seq, error) ||
+          !koc_entity_get_json (cache, koc_entity_kind_lookup (kinds[i]), uids[i], &entity, error))
+        return FALSE;
+      if (entity == NULL)
+        continue;
+      g_string_append_printf (json, "%s{\"kind\":\"%s\",\"id\":", first ? "" : ",", kinds[i]);
+      koc_json_append_string (json, uids[i]);
+      g_string_append_printf (json, ",\"rev\":%" G_GINT64_FORMAT ",\"deleted\":false,\"data\":%s}",
+                              rev, entity);
+      first = FALSE;
+    }
+  g_string_append_c (json, ']');
+  return TRUE;
+}
+
 static gboolean
 search_func (sqlite3       *db,
              gpointer       data,
@@ -57,6 +95,7 @@ search_func (sqlite3       *db,
              GError       **error)
 {
   KocSearchQuery *query = data;
+  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GString) json = g_string_new ("{\"accounts\":[");
   sqlite3_stmt *stmt = NULL;
@@ -98,6 +137,12 @@ search_func (sqlite3       *db,
       append_number_member (json, "mention_count", hit->mention_count);
       append_double_member (json, "relevance", hit->relevance);
       append_string_member (json, "snippet", hit->snippet);
+      if (!append_entities (json, cache, (const char *)sqlite3_column_text (stmt, 0),
+                            (const char *)sqlite3_column_text (stmt, 1), error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
       g_string_append_c (json, '}');
     }
   sqlite3_finalize (stmt);

@@ -217,40 +217,19 @@ reapply_pending (KocEntityCache  *cache,
   return TRUE;
 }
 
-gboolean
-koc_sync_store_apply_page (sqlite3       *db,
-                           const char    *body,
-                           KocSyncPage   *out_page,
-                           GCancellable  *cancellable,
-                           GError       **error)
+/* Applies the `changes` of @body (a page of the feed, or the `entities` of a search hit)
+ * with the full-text triggers suspended; counts go to @out_page. */
+static gboolean
+apply_changes (sqlite3       *db,
+               const char    *body,
+               KocSyncPage   *out_page,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
   g_autoptr(KocFtsBulk) bulk = NULL;
-  g_autofree char *next_text = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 valid = 0;
   int rc;
-
-  memset (out_page, 0, sizeof *out_page);
-  if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND json_type (?1,"
-                                          " '$.changes') = 'array' AND json_type (?1, '$.next')"
-                                          " = 'integer', ?1 ->> '$.next', ?1 ->> '$.more'",
-                                          error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      valid = sqlite3_column_int64 (stmt, 0);
-      out_page->next = sqlite3_column_int64 (stmt, 1);
-      out_page->more = sqlite3_column_int64 (stmt, 2) != 0;
-    }
-  sqlite3_reset (stmt);
-  if (!valid)
-    {
-      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
-                   "The server sent a change page that is not valid");
-      return FALSE;
-    }
 
   if ((bulk = koc_fts_bulk_suspend (db, error)) == NULL)
     return FALSE;
@@ -292,9 +271,81 @@ koc_sync_store_apply_page (sqlite3       *db,
   g_clear_pointer (&cache, koc_entity_cache_free);
   if (!koc_fts_bulk_resume (db, g_steal_pointer (&bulk), FALSE, error))
     return FALSE;
+  return TRUE;
+}
+
+gboolean
+koc_sync_store_apply_page (sqlite3       *db,
+                           const char    *body,
+                           KocSyncPage   *out_page,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
+  g_autofree char *next_text = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 valid = 0;
+
+  memset (out_page, 0, sizeof *out_page);
+  if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND json_type (?1,"
+                                          " '$.changes') = 'array' AND json_type (?1, '$.next')"
+                                          " = 'integer', ?1 ->> '$.next', ?1 ->> '$.more'",
+                                          error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      valid = sqlite3_column_int64 (stmt, 0);
+      out_page->next = sqlite3_column_int64 (stmt, 1);
+      out_page->more = sqlite3_column_int64 (stmt, 2) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (!valid)
+    {
+      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
+                   "The server sent a change page that is not valid");
+      return FALSE;
+    }
+
+  /* Statements of the cache must not outlive the triggers' DDL. */
+  g_clear_pointer (&cache, koc_entity_cache_free);
+  if (!apply_changes (db, body, out_page, cancellable, error))
+    return FALSE;
   cache = koc_entity_cache_new (db);
   next_text = g_strdup_printf ("%" G_GINT64_FORMAT, out_page->next);
   return reapply_pending (cache, body, error) &&
          exec_args (cache, "INSERT INTO sync_state (key, value) VALUES ('cursor', ?1)"
                     " ON CONFLICT DO UPDATE SET value = excluded.value", error, "s", next_text);
+}
+
+gboolean
+koc_sync_store_apply_entities (sqlite3       *db,
+                               const char    *body,
+                               KocSyncPage   *out_page,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
+  sqlite3_stmt *stmt;
+  gint64 valid = 0;
+
+  memset (out_page, 0, sizeof *out_page);
+  if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND"
+                                          " json_type (?1, '$.changes') = 'array'", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    valid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_clear_pointer (&cache, koc_entity_cache_free);
+  if (!valid)
+    {
+      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
+                   "The server sent entities that are not valid");
+      return FALSE;
+    }
+  if (!apply_changes (db, body, out_page, cancellable, error))
+    return FALSE;
+  cache = koc_entity_cache_new (db);
+  return reapply_pending (cache, body, error);
 }

@@ -53,6 +53,15 @@ gboolean  koc_sync_store_apply_page     (sqlite3         *db,
                                          GCancellable    *cancellable,
                                          GError         **error);
 
+/* Applies {"changes":[…]} (the `entities` of GET /v1/search hits: changes of the feed
+ * without seq) exactly as a page is applied, without touching the cursor: a later page
+ * with the same entities updates these rows (by uid), it never adds copies. */
+gboolean  koc_sync_store_apply_entities (sqlite3         *db,
+                                         const char      *body,
+                                         KocSyncPage     *out_page,
+                                         GCancellable    *cancellable,
+                                         GError         **error);
+
 /* The body of POST /v1/mutations for the next pending edits (at most @max, the oldest
  * first, one per entity so that a second edit starts from the rev of the first), and
  * marks them 'sending'. NULL without @error when nothing waits. Rows left 'sending' by

@@ -440,6 +440,20 @@ test_saved_searches (void)
                               " AND query ->> '$.text' = '面膜' AND query ->> '$.sentiment' = 1"
                               " AND query ->> '$.engagement' = 2"), ==, 1);
   g_assert_cmpint (query_int ("SELECT count (*) FROM outbox WHERE entity = 'saved_search'"), ==, outbox + 1);
+  /* The brand is stored by its uid (ids differ per device), in the table and the outbox. */
+  g_assert_cmpint (brand, >, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM saved_searches s JOIN brands b"
+                                            " ON b.uid = s.query ->> '$.brand_uid' WHERE s.name = '面膜好评'"
+                                            " AND b.id = %lld AND s.query ->> '$.brand_id' IS NULL",
+                                            (long long) brand);
+    g_autofree char *outbox_sql = g_strdup_printf ("SELECT count (*) FROM outbox o JOIN brands b"
+                                                   " ON b.uid = o.payload ->> '$.fields.query.brand_uid'"
+                                                   " WHERE o.entity = 'saved_search' AND b.id = %lld",
+                                                   (long long) brand);
+    g_assert_cmpint (query_int (sql), ==, 1);
+    g_assert_cmpint (query_int (outbox_sql), >=, 1);
+  }
   g_assert_cmpuint (pane->saved_uids->len, ==, n_saved + 1);
   for (guint i = 0; i < pane->saved_uids->len; i++)
     {
@@ -543,6 +557,26 @@ test_lookalikes (void)
       save (GTK_WIDGET (window), s == 0 ? "discover-lookalikes-light.png" : "discover-lookalikes-dark.png");
     }
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Each reason shows whole: wrapped, never ellipsized, and in the row's tooltip. */
+  {
+    g_autoptr(GPtrArray) labels = koc_test_gui_find_widgets (GTK_WIDGET (pane->column_view), GTK_TYPE_LABEL);
+    guint n_reasons = 0;
+
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkLabel *label = labels->pdata[i];
+
+        if (!gtk_widget_has_css_class (GTK_WIDGET (label), "snippet") ||
+            !gtk_widget_get_mapped (GTK_WIDGET (label)))
+          continue;
+        n_reasons++;
+        g_assert_true (gtk_label_get_wrap (label));
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+        g_assert_nonnull (gtk_widget_get_tooltip_markup (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (label)))));
+      }
+    g_assert_cmpuint (n_reasons, >, 3);
+  }
 
   /* A search leaves the lookalikes. */
   gtk_toggle_button_set_active (pane->recommend_button, FALSE);
