@@ -295,6 +295,8 @@ load_keywords (KocKeywordsPane *self)
   _koc_keywords_pane_period (self, &query->from, &query->to);
   query->limit = CLOUD_WORDS;
   _koc_keywords_share_load (self);
+  _koc_keywords_compare_fill (self);
+  _koc_keywords_compare_load (self);
   _koc_keywords_pane_set_busy (self, TRUE);
   koc_store_run_async (self->store, koc_keywords_top_func, query, g_free,
                        (GDestroyNotify) koc_keywords_result_free, self->cancellable,
@@ -361,11 +363,20 @@ void
 koc_keywords_pane_select_keyword (KocKeywordsPane *self,
                                   const char      *keyword)
 {
+  g_return_if_fail (KOC_IS_KEYWORDS_PANE (self));
+  /* The cloud is the selected brand's: so are its posts (0 = every post). */
+  _koc_keywords_pane_show_posts (self, keyword, selected_brand (self));
+}
+
+void
+_koc_keywords_pane_show_posts (KocKeywordsPane *self,
+                               const char      *keyword,
+                               gint64           brand_id)
+{
   g_autoptr(KocSearchQuery) query = NULL;
   g_autofree char *heading = NULL;
   gint64 from, to;
 
-  g_return_if_fail (KOC_IS_KEYWORDS_PANE (self));
   if (self->store == NULL || keyword == NULL)
     return;
 
@@ -381,8 +392,7 @@ koc_keywords_pane_select_keyword (KocKeywordsPane *self,
   query = koc_search_query_new ();
   query->text = g_strdup (keyword);
   query->active_since = from;
-  /* The cloud is the selected brand's: so are its posts (0 = every post). */
-  query->brand_id = selected_brand (self);
+  query->brand_id = brand_id;
   query->limit = 30;
   _koc_keywords_pane_set_busy (self, TRUE);
   koc_store_run_async (self->store, koc_keywords_posts_func, g_steal_pointer (&query),
@@ -453,63 +463,12 @@ remove_entry_cb (GtkButton       *button,
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    KocKeywordsPane *self)
+view_changed_cb (GtkStack        *stack,
+                 GParamSpec      *pspec,
+                 KocKeywordsPane *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
-  KocChartCloud *shown = koc_keywords_cloud_get_cloud (self->cloud);
-  KocChartStyle style;
-
-  if (response == GTK_RESPONSE_ACCEPT && shown != NULL)
-    {
-      guint n = koc_chart_cloud_get_n_words (shown);
-      g_autofree KocCloudWord *words = g_new0 (KocCloudWord, MAX (n, 1));
-      g_autoptr(KocChartCloud) cloud = NULL;
-
-      /* A copy, laid out for the file's size: the widget keeps its own layout. */
-      for (guint i = 0; i < n; i++)
-        {
-          const KocCloudItem *item = koc_chart_cloud_get_word (shown, i);
-
-          words[i] = (KocCloudWord) { item->text, item->weight, item->count, item->trend, item->sentiment };
-        }
-      cloud = koc_chart_cloud_new (words, n);
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-      koc_chart_style_init (&style, FALSE);
-      if (!koc_chart_cloud_export (cloud, &style, KOC_CLOUD_COLOR_TREND,
-                                   g_str_equal (format, "svg") ? KOC_CHART_EXPORT_SVG
-                                   : g_str_equal (format, "pdf") ? KOC_CHART_EXPORT_PDF
-                                   : KOC_CHART_EXPORT_PNG, path, 1200, 800, &error))
-        _koc_keywords_pane_report_error (self, error);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  KocKeywordsPane *self = KOC_KEYWORDS_PANE (widget);
-  const char *format = g_variant_get_string (param, NULL);
-  GtkNative *native = gtk_widget_get_native (widget);
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = g_strdup_printf ("%s.%s", _("keywords"), format);
-
-  if (koc_keywords_cloud_get_cloud (self->cloud) == NULL)
-    return;
-  dialog = gtk_file_chooser_native_new (_("Export Cloud"), GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (format), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  if (self->compare_stale && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "compare") == 0)
+    _koc_keywords_compare_load (self);
 }
 
 static void
@@ -520,6 +479,8 @@ koc_keywords_pane_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->posts_cancellable);
   g_cancellable_cancel (self->share_cancellable);
+  _koc_keywords_report_dispose (self);
+  _koc_keywords_compare_dispose (self);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->posts_cancellable);
   g_clear_object (&self->share_cancellable);
@@ -557,7 +518,30 @@ koc_keywords_pane_class_init (KocKeywordsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, posts_list);
   gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, share_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, share_area);
-  gtk_widget_class_install_action (widget_class, "keywords.export", "s", export_action);
+  gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, competitor_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, compare_stack);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("compare_heading_%u", i);
+      g_autofree char *summary = g_strdup_printf ("compare_summary_%u", i);
+      g_autofree char *cloud = g_strdup_printf ("compare_cloud_%u", i);
+      g_autofree char *koc = g_strdup_printf ("compare_koc_%u", i);
+
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (heading), FALSE,
+                                                 G_STRUCT_OFFSET (KocKeywordsPane, compare_heading) + i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (summary), FALSE,
+                                                 G_STRUCT_OFFSET (KocKeywordsPane, compare_summary) + i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (cloud), FALSE,
+                                                 G_STRUCT_OFFSET (KocKeywordsPane, compare_cloud) + i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (koc), FALSE,
+                                                 G_STRUCT_OFFSET (KocKeywordsPane, compare_koc) + i * sizeof (gpointer));
+    }
+  gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, report_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, report_label);
+  gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, report_progress);
+  gtk_widget_class_bind_template_child (widget_class, KocKeywordsPane, report_cancel_button);
+  _koc_keywords_report_class_init (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -573,6 +557,9 @@ koc_keywords_pane_init (KocKeywordsPane *self)
   g_signal_connect (self->add_word_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   g_signal_connect (self->add_stop_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   _koc_keywords_share_init (self);
+  _koc_keywords_report_init (self);
+  _koc_keywords_compare_init (self);
+  g_signal_connect (self->view_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -588,6 +575,8 @@ koc_keywords_pane_set_store (KocKeywordsPane *self,
   g_clear_pointer (&self->share, g_array_unref);
   g_clear_pointer (&self->share_chart, koc_chart_area_free);
   koc_keywords_cloud_set_words (self->cloud, NULL, 0);
+  koc_keywords_cloud_set_words (self->compare_cloud[0], NULL, 0);
+  koc_keywords_cloud_set_words (self->compare_cloud[1], NULL, 0);
   clear_list (self->rising_list);
   clear_list (self->posts_list);
   gtk_label_set_label (self->posts_heading, _("Click a keyword to see its posts"));

@@ -27,4 +27,16 @@ gboolean koc_keywords_pane_is_busy (KocKeywordsPane *self);
 void koc_keywords_pane_select_keyword (KocKeywordsPane *self,
                                        const char      *keyword);
 
+/* Monthly report (koc-keywords-report.c): writes the PDF of the UTC month @year-@month
+ * to @path as "Monthly Report…" does after its dialogs — the catch-up and the numbers on
+ * the store's worker, the drawing on a thread of its own, progress and Cancel in the
+ * pane, a toast or an error dialog at the end. FALSE when a report is already running. */
+gboolean koc_keywords_pane_start_report  (KocKeywordsPane *self,
+                                          int              year,
+                                          int              month,
+                                          const char      *path);
+void     koc_keywords_pane_cancel_report (KocKeywordsPane *self);
+/* TRUE from the start of a report until its toast or error. */
+gboolean koc_keywords_pane_is_reporting  (KocKeywordsPane *self);
+
 G_END_DECLS

@@ -52,6 +52,8 @@ koc_keywords_refresh_func (sqlite3       *db,
       !koc_db_query_int64 (db, "SELECT count(*) FROM posts", 0, &overview->n_posts, error) ||
       !koc_db_query_int64 (db, "SELECT coalesce (max (published_at), 0) FROM posts", 0,
                            &overview->newest, error) ||
+      !koc_db_query_int64 (db, "SELECT coalesce (min (published_at), 0) FROM posts", 0,
+                           &overview->oldest, error) ||
       (overview->entries = koc_keyword_store_list_entries (db, error)) == NULL ||
       !koc_db_prepare (db, "SELECT id, name, is_own FROM brands ORDER BY is_own DESC, name", &stmt, error))
     {

@@ -29,6 +29,7 @@ typedef struct
   gboolean   more;         /* posts are left for another catch-up job */
   gint64     n_posts;      /* posts in the workspace */
   gint64     newest;       /* published_at of the newest post */
+  gint64     oldest;       /* published_at of the oldest post */
   GArray    *brands;       /* KocKeywordsBrand; own brands first */
   GPtrArray *entries;      /* KocLexiconEntry: the user's lexicon */
 } KocKeywordsOverview;

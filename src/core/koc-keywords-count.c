@@ -238,6 +238,13 @@ mergeable (const Piece *a,
          a->latin == b->latin;
 }
 
+static int
+compare_phrase_texts (gconstpointer a,
+                      gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 #define PAIR_KEY(a, b) ((((guint64) (a)) << 32) | (guint64) (b))
 
 /* Step 1 and 2: the set of phrase pairs (keys PAIR_KEY). */
@@ -295,6 +302,28 @@ find_phrases (KocKeywordCounter *self)
         }
     }
   return phrases;
+}
+
+GPtrArray *
+koc_keyword_counter_find_phrases (KocKeywordCounter *self)
+{
+  g_autoptr(GHashTable) phrases = find_phrases (self);
+  const Piece *pieces = (const Piece *) (gconstpointer) self->pieces->data;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, phrases);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint64 k = *(guint64 *) key;
+      const Piece *a = &pieces[k >> 32];
+      const Piece *b = &pieces[k & 0xFFFFFFFF];
+
+      g_ptr_array_add (out, g_strconcat (a->text, a->latin ? " " : "", b->text, NULL));
+    }
+  g_ptr_array_sort (out, compare_phrase_texts);
+  return out;
 }
 
 typedef struct

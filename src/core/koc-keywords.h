@@ -154,6 +154,11 @@ void                 koc_keyword_counter_add         (KocKeywordCounter    *self
                                                       gssize                len,
                                                       gint64                engagement);
 guint                koc_keyword_counter_get_n_posts (KocKeywordCounter    *self);
+/* (element-type utf8) (transfer full): the phrases the phrase step finds in the posts
+ * added so far (the merged text: Han pieces joined directly, Latin ones with a space),
+ * sorted by strcmp(). The store learns them once per full computation and keeps them as
+ * lexicon words, so its per-post aggregates merge the same pieces. */
+GPtrArray           *koc_keyword_counter_find_phrases (KocKeywordCounter   *self);
 /* (element-type KocKeyword) (transfer full): every keyword, sorted by count, with
  * score = TF-IDF against the counted posts themselves. */
 GPtrArray           *koc_keyword_counter_finish      (KocKeywordCounter    *self);

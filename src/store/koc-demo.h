@@ -40,6 +40,9 @@ typedef struct
                                     * (the bulk-load benchmark) */
   KocDemoProgressFunc  progress;
   gpointer             user_data;
+  gboolean             no_keywords; /* leave the keyword aggregates to the first catch-up
+                                     * (koc_keyword_store_refresh()); they are built by
+                                     * default, so the first Keywords view is instant */
 } KocDemoOptions;
 
 typedef struct

@@ -36,7 +36,10 @@ koc_keyword_store_extractor_new (sqlite3  *db,
   if (extractor == NULL)
     return NULL;
 
-  /* Brands first, so that the user's own entries win. */
+  /* Learned phrases first (koc-keyword-store-phrases.c), then the brands, so that the
+   * user's own entries win. */
+  if (!_koc_keyword_store_add_phrases (db, extractor, error))
+    return NULL;
   if (!koc_db_prepare (db, "SELECT b.name, b.name FROM brands b UNION ALL"
                        " SELECT a.alias, b.name FROM brand_aliases a JOIN brands b ON b.id = a.brand_id"
                        " ORDER BY 1", &stmt, error))

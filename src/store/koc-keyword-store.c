@@ -458,8 +458,10 @@ koc_keyword_store_refresh_some (sqlite3       *db,
 
   if (!koc_db_begin_write (db, error))
     return FALSE;
-  extractor = koc_keyword_store_extractor_new (db, error);
-  if (extractor == NULL || !get_watermark (db, &watermark, error))
+  /* A full computation starts: the phrase step's phrases are learned again first. */
+  if (!get_watermark (db, &watermark, error) ||
+      (watermark == 0 && !koc_keyword_store_learn_phrases (db, cancellable, error)) ||
+      (extractor = koc_keyword_store_extractor_new (db, error)) == NULL)
     {
       koc_db_rollback (db);
       return FALSE;

@@ -49,6 +49,20 @@ gboolean   koc_keyword_store_refresh_some (sqlite3            *db,
                                            gboolean           *more,
                                            GError            **error);
 
+/* The phrase step for the aggregates (koc-keyword-store-phrases.c): the phrases found by
+ * koc_keyword_counter_find_phrases() in a sample of the workspace's posts, learned by
+ * the catch-up when it starts a full computation and kept as lexicon words. */
+gboolean   koc_keyword_store_learn_phrases (sqlite3           *db,
+                                            GCancellable      *cancellable,
+                                            GError           **error);
+/* (element-type utf8) the learned phrases, sorted. */
+GPtrArray *koc_keyword_store_list_phrases (sqlite3            *db,
+                                           GError            **error);
+/* Internal: adds the learned phrases to @extractor as lexicon words. */
+gboolean   _koc_keyword_store_add_phrases (sqlite3            *db,
+                                           KocKeywordExtractor *extractor,
+                                           GError            **error);
+
 /* Posts not aggregated yet (above the watermark, or queued). */
 gboolean   koc_keyword_store_count_stale (sqlite3             *db,
                                           gint64              *n_stale,

@@ -17,6 +17,7 @@
 
 #include "koc-db.h"
 #include "koc-demo.h"
+#include "koc-keyword-store.h"
 #include "koc-test-utils.h"
 
 #define SCALE 0.05
@@ -70,6 +71,9 @@ generate (const char *path,
   KocDemoOptions options = { .scale = scale, .seed = seed };
   KocDemoStats stats = { 0 };
 
+  /* The keyword aggregates are checked on the shared workspace (test_keywords); the
+   * others skip them, which keeps the suite short under the sanitizers. */
+  options.no_keywords = g_strcmp0 (path, shared_db) != 0;
   g_assert_true (koc_demo_generate (path, &options, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.posts, >, 0);
@@ -273,6 +277,48 @@ test_integrity (void)
                                   " JOIN accounts a ON a.id = p.account_id WHERE a.person_id <> c.person_id"
                                   " OR NOT EXISTS (SELECT 1 FROM post_mentions m WHERE m.post_id = p.id"
                                   " AND m.brand_id = k.brand_id)"), ==, 0);
+  koc_db_close (db);
+}
+
+/* The generator builds the keyword aggregates: nothing is left for the catch-up, and a
+ * brand's keywords from the aggregates equal a rescan of its posts. */
+static void
+test_keywords (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) top = NULL, rescan = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3 *db = open_db (shared_db);
+  KocKeywordQuery query = { 0 };
+  gint64 stale = -1, n_top = 0, n_rescan = 0;
+
+  g_assert_true (koc_keyword_store_count_stale (db, &stale, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stale, ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM keyword_months"), >, 0);
+
+  query.brand_id = query_int (db, "SELECT id FROM brands WHERE is_own = 1 ORDER BY id LIMIT 1");
+  query.from = query_int (db, "SELECT min (published_at) FROM posts");
+  query.to = query_int (db, "SELECT max (published_at) FROM posts");
+  top = koc_keyword_store_top (db, &query, &n_top, &error);
+  g_assert_no_error (error);
+  rescan = koc_keyword_store_top_rescan (db, &query, &n_rescan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_top, ==, n_rescan);
+  g_assert_cmpint (n_top, >, 0);
+  g_assert_cmpuint (top->len, ==, rescan->len);
+  for (guint i = 0; i < rescan->len; i++)
+    {
+      KocKeyword *k = g_ptr_array_index (rescan, i);
+
+      g_hash_table_insert (counts, k->keyword, GINT_TO_POINTER ((int) k->count));
+    }
+  for (guint i = 0; i < top->len; i++)
+    {
+      KocKeyword *k = g_ptr_array_index (top, i);
+
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, k->keyword)), ==, k->count);
+    }
   koc_db_close (db);
 }
 
@@ -536,6 +582,7 @@ main (int    argc,
   g_test_add_func ("/demo/distributions", test_distributions);
   g_test_add_func ("/demo/integrity", test_integrity);
   g_test_add_func ("/demo/fts", test_fts);
+  g_test_add_func ("/demo/keywords", test_keywords);
   g_test_add_func ("/demo/fts-triggers", test_fts_triggers);
   g_test_add_func ("/demo/cli", test_cli);
   g_test_add_func ("/demo/refuses", test_library_refuses);

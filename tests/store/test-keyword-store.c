@@ -12,6 +12,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "koc-csv.h"
 #include "koc-db.h"
 #include "koc-keyword-store.h"
 #include "koc-test-utils.h"
@@ -490,12 +491,213 @@ test_cli (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Posts 1000… from the first @n texts (after @skip) of the COVID-19 Weibo corpus, one a
+ * day-minute apart, account 1; FALSE when the corpus is missing (the test is skipped). */
+static gboolean
+add_corpus_posts (sqlite3 *db,
+                  guint    skip,
+                  guint    n)
+{
+  g_autofree char *path = koc_test_corpus_file ("covid19_weibo_labeled_21173.csv");
+  KocCsvOptions options = { "UTF-8", ',', 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KocCsvReader) reader = NULL;
+  const char * const *cells;
+  sqlite3_stmt *stmt = NULL;
+  guint n_cells, row = 0;
+
+  if (path == NULL)
+    return FALSE;
+  reader = koc_csv_reader_new_for_path (path, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (koc_csv_reader_next (reader, &n_cells));
+  exec (db, "BEGIN");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO posts (id, account_id, text, published_at, likes)"
+                                       " VALUES (?1, 1, ?2, ?3, 1)", -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((cells = koc_csv_reader_next (reader, &n_cells)) != NULL && row < skip + n)
+    {
+      if (row >= skip && n_cells > 0)
+        {
+          sqlite3_bind_int64 (stmt, 1, 1000 + row);
+          sqlite3_bind_text (stmt, 2, cells[0], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 3, 20 * DAY + row * 60);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          sqlite3_reset (stmt);
+        }
+      row++;
+    }
+  sqlite3_finalize (stmt);
+  exec (db, "COMMIT");
+  return TRUE;
+}
+
+static gint64
+total_of (sqlite3    *db,
+          const char *keyword)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT posts FROM keyword_totals WHERE keyword = ?1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, keyword, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The phrase step in the aggregates, on real Weibo posts: the catch-up learns the same
+ * phrases as the counter's step over the same posts, the aggregates count them as
+ * keywords (words that exist only as phrases, from single-character fragments, too),
+ * later posts merge the same phrases without learning again, and the aggregates still
+ * equal a rescan of the posts. */
+static void
+test_corpus_phrases (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) phrases = NULL, again = NULL, expected = NULL, plain = NULL, with_phrases = NULL;
+  g_autoptr(GHashTable) plain_words = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) phrase_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 sum_counter = 0, sum_aggregates = 0;
+  g_autoptr(KocKeywordExtractor) extractor = NULL;
+  g_autoptr(KocKeywordCounter) counter = NULL;
+  KocKeywordCounterOptions no_phrases = { FALSE, 0, 0 };
+  guint n_new_words = 0, n_counted = 0;
+
+  if (!add_corpus_posts (f->db, 0, 6000))
+    return;
+  g_assert_cmpint (refresh (f->db), ==, 6 + 6000);
+  phrases = koc_keyword_store_list_phrases (f->db, &error);
+  g_assert_no_error (error);
+  g_test_message ("%u phrases learned", phrases->len);
+  g_assert_cmpuint (phrases->len, >, 10);
+
+  /* The counter's own phrase step over the same posts (fixture posts included). */
+  exec (f->db, "DELETE FROM workspace_meta WHERE key = 'keywords:phrases'");
+  extractor = koc_keyword_store_extractor_new (f->db, &error);
+  g_assert_no_error (error);
+  counter = koc_keyword_counter_new (extractor, NULL);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (f->db, "SELECT text FROM posts ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      koc_keyword_counter_add (counter, (const char *) sqlite3_column_text (stmt, 0), -1, 0);
+    sqlite3_finalize (stmt);
+  }
+  expected = koc_keyword_counter_find_phrases (counter);
+  with_phrases = koc_keyword_counter_finish (counter);
+  for (guint i = 0; i < with_phrases->len; i++)
+    g_hash_table_insert (phrase_counts, ((KocKeyword *) with_phrases->pdata[i])->keyword,
+                         GINT_TO_POINTER ((int) ((KocKeyword *) with_phrases->pdata[i])->count));
+  {
+    guint j = 0;
+
+    /* The same phrases; only those with a space (Latin pairs) are not kept. */
+    for (guint i = 0; i < expected->len; i++)
+      {
+        const char *phrase = g_ptr_array_index (expected, i);
+
+        if (strchr (phrase, ' ') != NULL)
+          continue;
+        g_assert_cmpuint (j, <, phrases->len);
+        g_assert_cmpstr (phrase, ==, g_ptr_array_index (phrases, j));
+        j++;
+      }
+    g_assert_cmpuint (j, ==, phrases->len);
+  }
+
+  /* Without the phrase step, which of them would not be keywords at all. */
+  g_clear_pointer (&counter, koc_keyword_counter_free);
+  counter = koc_keyword_counter_new (extractor, &no_phrases);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (f->db, "SELECT text FROM posts ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      koc_keyword_counter_add (counter, (const char *) sqlite3_column_text (stmt, 0), -1, 0);
+    sqlite3_finalize (stmt);
+  }
+  plain = koc_keyword_counter_finish (counter);
+  for (guint i = 0; i < plain->len; i++)
+    g_hash_table_add (plain_words, ((KocKeyword *) g_ptr_array_index (plain, i))->keyword);
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (phrases, i);
+      gint64 total = total_of (f->db, phrase);
+
+      /* The same count as the counter's own phrase step gives. */
+      if (total == GPOINTER_TO_INT (g_hash_table_lookup (phrase_counts, phrase)))
+        n_counted++;
+      if (total > 0 && !g_hash_table_contains (plain_words, phrase))
+        n_new_words++;
+      sum_aggregates += total;
+      sum_counter += GPOINTER_TO_INT (g_hash_table_lookup (phrase_counts, phrase));
+      if (i < 5)
+        g_test_message ("phrase %s: %lld posts, %d by the counter", phrase, (long long) total,
+                        GPOINTER_TO_INT (g_hash_table_lookup (phrase_counts, phrase)));
+    }
+  g_test_message ("%u of %u phrases counted as by the counter; %lld phrase occurrences in the aggregates,"
+                  " %lld by the counter", n_counted, phrases->len, (long long) sum_aggregates, (long long) sum_counter);
+  /* Most phrases get exactly the counter's count; the rest differ a little, because a
+   * learned phrase also matches where ICU had split it otherwise (and overlapping
+   * phrases are matched longest first rather than left to right). */
+  g_assert_cmpuint (n_counted, >=, phrases->len * 3 / 4);
+  g_assert_cmpint (ABS (sum_aggregates - sum_counter), <=, sum_counter / 10);
+  g_assert_cmpuint (n_new_words, >, 0);
+
+  /* More posts: merged with the same phrases, nothing learned again. */
+  g_assert_true (add_corpus_posts (f->db, 6000, 1000));
+  {
+    g_autoptr(GPtrArray) top = NULL, rescan = NULL;
+    g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+    KocKeywordQuery query = { 0, 0, 40 * DAY, 0, 0, FALSE };
+    gint64 n_top = 0, n_rescan = 0;
+
+    /* (the phrases were removed above for the reference counter: put them back) */
+    exec (f->db, "DELETE FROM workspace_meta WHERE key = 'keywords:phrases'");
+    {
+      g_autoptr(GString) value = g_string_new (NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      for (guint i = 0; i < phrases->len; i++)
+        g_string_append_printf (value, "%s%s", i ? "\n" : "", (const char *) g_ptr_array_index (phrases, i));
+      g_assert_cmpint (sqlite3_prepare_v2 (f->db, "INSERT INTO workspace_meta (key, value) VALUES"
+                                           " ('keywords:phrases', ?1)", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, value->str, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+    g_assert_cmpint (refresh (f->db), ==, 1000);
+    again = koc_keyword_store_list_phrases (f->db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, phrases->len);
+
+    top = koc_keyword_store_top (f->db, &query, &n_top, &error);
+    g_assert_no_error (error);
+    rescan = koc_keyword_store_top_rescan (f->db, &query, &n_rescan, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (n_top, ==, n_rescan);
+    g_assert_cmpuint (top->len, ==, rescan->len);
+    for (guint i = 0; i < rescan->len; i++)
+      g_hash_table_insert (counts, ((KocKeyword *) rescan->pdata[i])->keyword,
+                           GINT_TO_POINTER ((int) ((KocKeyword *) rescan->pdata[i])->count));
+    for (guint i = 0; i < top->len; i++)
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, ((KocKeyword *) top->pdata[i])->keyword)), ==,
+                       ((KocKeyword *) top->pdata[i])->count);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/keyword-store/corpus-phrases", Fixture, NULL, fixture_set_up,
+              test_corpus_phrases, fixture_tear_down);
   g_test_add ("/keyword-store/incremental-equals-full", Fixture, NULL, fixture_set_up,
               test_incremental_equals_full, fixture_tear_down);
   g_test_add ("/keyword-store/top-and-rescan", Fixture, NULL, fixture_set_up,
