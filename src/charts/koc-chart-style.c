@@ -106,6 +106,30 @@ koc_chart_layout_new (cairo_t             *cr,
   return layout;
 }
 
+double
+koc_chart_show_text (cairo_t             *cr,
+                     const KocChartStyle *style,
+                     const char          *text,
+                     double               x,
+                     double               y,
+                     double               width,
+                     double               scale,
+                     gboolean             bold,
+                     const KocChartColor *color)
+{
+  g_autoptr(PangoLayout) layout = koc_chart_layout_new (cr, style, scale, bold);
+  PangoRectangle logical;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (MAX (1, width) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  koc_chart_set_color (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  return logical.height;
+}
+
 guint
 koc_chart_nice_ticks (double  min,
                       double  max,

@@ -54,6 +54,18 @@ PangoLayout  *koc_chart_layout_new         (cairo_t             *cr,
                                             double               scale,
                                             gboolean             bold);
 
+/* Draws plain @text wrapped to @width at (x, y) in @color with a koc_chart_layout_new()
+ * layout; returns the height it used. */
+double        koc_chart_show_text          (cairo_t             *cr,
+                                            const KocChartStyle *style,
+                                            const char          *text,
+                                            double               x,
+                                            double               y,
+                                            double               width,
+                                            double               scale,
+                                            gboolean             bold,
+                                            const KocChartColor *color);
+
 /* "Nice" ticks covering [min, max]: fills @step and the rounded @lo/@hi the axis
  * should span (lo <= min, hi >= max), about @target ticks. Returns the tick count. */
 guint         koc_chart_nice_ticks         (double               min,

@@ -24,6 +24,9 @@ int koc_cli_keywords (int  argc,
                       char **argv);
 int koc_cli_report (int    argc,
                     char **argv);
+/* `report campaign …` (koc-cli-campaign-report.c); @argv[0] is "campaign". */
+int koc_cli_report_campaign (int    argc,
+                             char **argv);
 /* `export mediakit`: argv[0] is "mediakit". */
 int koc_cli_mediakit (int  argc,
                       char **argv);

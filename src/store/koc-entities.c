@@ -41,6 +41,35 @@ static const KocEntityField card_fields[] = {
   { NULL }
 };
 
+/* Campaigns and their stages are edited from the Campaigns pane (brand, goal, dates,
+ * budget, incentive kinds; stage names and order; an empty stage removed). */
+static const KocEntityField campaign_fields[] = {
+  { "name", "name", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
+  { "brand_uid", "brand_id", KOC_FIELD_REF, "brands", KOC_FIELD_NULLABLE },
+  { "goal", "goal", KOC_FIELD_TEXT, NULL, KOC_FIELD_NULLABLE },
+  { "starts_at", "starts_at", KOC_FIELD_INT, NULL, KOC_FIELD_NULLABLE },
+  { "ends_at", "ends_at", KOC_FIELD_INT, NULL, KOC_FIELD_NULLABLE },
+  { "budget_cents", "budget_cents", KOC_FIELD_INT, NULL, KOC_FIELD_NULLABLE },
+  { "status", "status", KOC_FIELD_TEXT, NULL, 0 },
+  { "incentive_kinds", "incentive_kinds", KOC_FIELD_JSON, NULL, 0 },
+  { "hashtag", "hashtag", KOC_FIELD_TEXT, NULL, KOC_FIELD_NULLABLE },
+  { NULL }
+};
+
+static const KocEntityField campaign_stage_fields[] = {
+  { "campaign_uid", "campaign_id", KOC_FIELD_REF, "campaigns", KOC_FIELD_REQUIRED },
+  { "name", "name", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
+  { "position", "position", KOC_FIELD_INT, NULL, KOC_FIELD_REQUIRED },
+  { NULL }
+};
+
+/* Accounts come from the platforms (and imports); clients change only whose account it
+ * is: a merge or split of people moves accounts between them. */
+static const KocEntityField account_fields[] = {
+  { "person_uid", "person_id", KOC_FIELD_REF, "people", KOC_FIELD_NULLABLE },
+  { NULL }
+};
+
 static const KocEntityField note_fields[] = {
   { "person_uid", "person_id", KOC_FIELD_REF, "people", KOC_FIELD_REQUIRED },
   { "body", "body", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
@@ -65,6 +94,33 @@ static const KocEntityField referral_code_fields[] = {
   { "code", "code", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
   { "person_uid", "person_id", KOC_FIELD_REF, "people", KOC_FIELD_REQUIRED },
   { "campaign_uid", "campaign_id", KOC_FIELD_REF, "campaigns", KOC_FIELD_NULLABLE },
+  { NULL }
+};
+
+/* The relationship side of a profile (People pane). */
+static const KocEntityField interaction_fields[] = {
+  { "person_uid", "person_id", KOC_FIELD_REF, "people", KOC_FIELD_REQUIRED },
+  { "campaign_uid", "campaign_id", KOC_FIELD_REF, "campaigns", KOC_FIELD_NULLABLE },
+  { "channel", "channel", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
+  { "happened_at", "happened_at", KOC_FIELD_INT, NULL, KOC_FIELD_REQUIRED },
+  { "summary", "summary", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
+  { "author", "author", KOC_FIELD_TEXT, NULL, KOC_FIELD_NULLABLE },
+  { NULL }
+};
+
+static const KocEntityField deliverable_fields[] = {
+  { "card_uid", "card_id", KOC_FIELD_REF, "cards", KOC_FIELD_REQUIRED },
+  { "post_uid", "post_id", KOC_FIELD_REF, "posts", KOC_FIELD_REQUIRED },
+  { "linked_at", "linked_at", KOC_FIELD_INT, NULL, 0 },
+  { NULL }
+};
+
+/* The bytes are a media row (GET /v1/media/{sha256}); the entity is the link. */
+static const KocEntityField person_file_fields[] = {
+  { "person_uid", "person_id", KOC_FIELD_REF, "people", KOC_FIELD_REQUIRED },
+  { "sha256", "sha256", KOC_FIELD_MEDIA, NULL, KOC_FIELD_REQUIRED },
+  { "file_name", "file_name", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
+  { "attached_at", "attached_at", KOC_FIELD_INT, NULL, 0 },
   { NULL }
 };
 
@@ -113,7 +169,7 @@ static const KocEntityField campaign_sync[] = {
   R ("brand_uid", "brand_id", "brands"), F ("name", KOC_FIELD_TEXT), F ("goal", KOC_FIELD_TEXT),
   F ("starts_at", KOC_FIELD_INT), F ("ends_at", KOC_FIELD_INT), F ("budget_cents", KOC_FIELD_INT),
   F ("status", KOC_FIELD_TEXT), F ("incentive_kinds", KOC_FIELD_JSON),
-  F ("created_at", KOC_FIELD_INT), { NULL }
+  F ("hashtag", KOC_FIELD_TEXT), F ("created_at", KOC_FIELD_INT), { NULL }
 };
 static const KocEntityField campaign_stage_sync[] = {
   R ("campaign_uid", "campaign_id", "campaigns"), F ("name", KOC_FIELD_TEXT),
@@ -147,6 +203,19 @@ static const KocEntityField saved_search_sync[] = {
   F ("name", KOC_FIELD_TEXT), F ("query", KOC_FIELD_JSON), F ("created_at", KOC_FIELD_INT),
   F ("last_used_at", KOC_FIELD_INT), { NULL }
 };
+static const KocEntityField interaction_sync[] = {
+  R ("person_uid", "person_id", "people"), R ("campaign_uid", "campaign_id", "campaigns"),
+  F ("channel", KOC_FIELD_TEXT), F ("happened_at", KOC_FIELD_INT), F ("summary", KOC_FIELD_TEXT),
+  F ("author", KOC_FIELD_TEXT), { NULL }
+};
+static const KocEntityField deliverable_sync[] = {
+  R ("card_uid", "card_id", "cards"), R ("post_uid", "post_id", "posts"),
+  F ("linked_at", KOC_FIELD_INT), { NULL }
+};
+static const KocEntityField person_file_sync[] = {
+  R ("person_uid", "person_id", "people"), F ("sha256", KOC_FIELD_MEDIA),
+  F ("file_name", KOC_FIELD_TEXT), F ("attached_at", KOC_FIELD_INT), { NULL }
+};
 #undef F
 #undef R
 
@@ -175,7 +244,7 @@ static const KocEntityKind kinds[] = {
     " 'url', url, 'followers', followers, 'tier', tier, 'engagement_rate', engagement_rate,"
     " 'posts_count', posts_count, 'mention_count', mention_count, 'last_post_at', last_post_at,"
     " 'created_at', created_at, 'updated_at', updated_at) FROM accounts t WHERE uid = ?1",
-    FALSE, NULL,
+    FALSE, account_fields,
     account_sync },
   { "post", "posts",
     "SELECT json_object ('uid', uid, 'account_uid', " UID_OF ("accounts", "account_id") ","
@@ -191,14 +260,14 @@ static const KocEntityKind kinds[] = {
     "SELECT json_object ('uid', uid, 'brand_uid', " UID_OF ("brands", "brand_id") ","
     " 'name', name, 'goal', goal, 'starts_at', starts_at, 'ends_at', ends_at,"
     " 'budget_cents', budget_cents, 'status', status,"
-    " 'incentive_kinds', json (incentive_kinds), 'created_at', created_at)"
+    " 'incentive_kinds', json (incentive_kinds), 'hashtag', hashtag, 'created_at', created_at)"
     " FROM campaigns t WHERE uid = ?1",
-    FALSE, NULL,
+    FALSE, campaign_fields,
     campaign_sync },
   { "campaign_stage", "campaign_stages",
     "SELECT json_object ('uid', uid, 'campaign_uid', " UID_OF ("campaigns", "campaign_id") ","
     " 'name', name, 'position', position) FROM campaign_stages t WHERE uid = ?1",
-    FALSE, NULL,
+    FALSE, campaign_stage_fields,
     campaign_stage_sync },
   { "card", "cards",
     "SELECT json_object ('uid', uid, 'campaign_uid', " UID_OF ("campaigns", "campaign_id") ","
@@ -241,6 +310,25 @@ static const KocEntityKind kinds[] = {
     " FROM saved_searches t WHERE uid = ?1",
     FALSE, saved_search_fields,
     saved_search_sync },
+  { "interaction", "interactions",
+    "SELECT json_object ('uid', uid, 'person_uid', " UID_OF ("people", "person_id") ","
+    " 'campaign_uid', " UID_OF ("campaigns", "campaign_id") ", 'channel', channel,"
+    " 'happened_at', happened_at, 'summary', summary, 'author', author)"
+    " FROM interactions t WHERE uid = ?1",
+    FALSE, interaction_fields,
+    interaction_sync },
+  { "deliverable", "card_deliverables",
+    "SELECT json_object ('uid', uid, 'card_uid', " UID_OF ("cards", "card_id") ","
+    " 'post_uid', " UID_OF ("posts", "post_id") ", 'linked_at', linked_at)"
+    " FROM card_deliverables t WHERE uid = ?1",
+    FALSE, deliverable_fields,
+    deliverable_sync },
+  { "person_file", "person_files",
+    "SELECT json_object ('uid', uid, 'person_uid', " UID_OF ("people", "person_id") ","
+    " 'sha256', sha256, 'file_name', file_name, 'attached_at', attached_at)"
+    " FROM person_files t WHERE uid = ?1",
+    FALSE, person_file_fields,
+    person_file_sync },
 };
 
 #define N_KINDS G_N_ELEMENTS (kinds)
@@ -284,6 +372,18 @@ koc_entity_kind_field (const KocEntityKind *kind,
 }
 
 /* Our uids are 32 hex digits, but clients may choose any short id of these characters. */
+char *
+koc_entity_uid_new (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  GString *uid = g_string_sized_new (32);
+
+  for (const char *p = uuid; *p != '\0'; p++)
+    if (*p != '-')
+      g_string_append_c (uid, *p);
+  return g_string_free (uid, FALSE);
+}
+
 gboolean
 koc_entity_uid_is_valid (const char *uid)
 {

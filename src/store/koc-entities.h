@@ -64,6 +64,8 @@ const KocEntityKind  *koc_entity_kind_lookup  (const char           *kind);
 const KocEntityField *koc_entity_kind_field   (const KocEntityKind  *kind,
                                                const char           *name);
 gboolean              koc_entity_uid_is_valid (const char           *uid);
+/* A new entity uid: 32 lowercase hex digits, like the schema's default. */
+char                 *koc_entity_uid_new      (void);
 
 /* Prepared statements kept for the length of one request or one page. */
 typedef struct _KocEntityCache KocEntityCache;

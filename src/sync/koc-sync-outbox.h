@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* @kind: person, card, note, reward or saved_search; @entity_uid: the entity's uid (a
+/* @kind: any kind clients can change (koc-entities.c: person, card, note, reward,
+ * saved_search, interaction, deliverable, person_file, …); @entity_uid: the entity's uid (a
  * new one for a new entity, e.g. 32 hex digits); @op: "upsert" or "delete";
  * @fields_json: for an upsert, a JSON object of the fields to set (a patch; creating
  * needs the required fields, see docs/api-v1.yaml), NULL for a delete. */
