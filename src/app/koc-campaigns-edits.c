@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "koc-campaigns-edits.h"
+#include "koc-sync-identity.h"
 #include "koc-sync-store.h"
 
 GPtrArray *
@@ -223,4 +224,18 @@ koc_campaigns_edit_finish (KocStore      *store,
                            GError       **error)
 {
   return koc_store_run_finish (store, result, NULL, error);
+}
+
+gint64
+koc_campaigns_create_synced (sqlite3                *db,
+                             const KocCampaignSpec  *spec,
+                             GError                **error)
+{
+  g_autoptr(KocSyncCapture) capture = koc_sync_capture_begin (db, error);
+  gint64 id;
+
+  if (capture == NULL || (id = koc_campaigns_create (db, spec, error)) == 0 ||
+      !koc_sync_capture_enqueue (db, g_steal_pointer (&capture), NULL, error))
+    return 0;
+  return id;
 }

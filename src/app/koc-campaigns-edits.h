@@ -41,6 +41,11 @@ gint64     koc_campaigns_add_people     (sqlite3      *db,
                                          guint         n_person_ids,
                                          GError      **error);
 
+/* koc_campaigns_create() whose new campaign and stages are queued for the server. */
+gint64     koc_campaigns_create_synced  (sqlite3                *db,
+                                         const KocCampaignSpec  *spec,
+                                         GError                **error);
+
 /* A KocCodeWriter (koc-campaigns.h) that queues the new code in the outbox (kind
  * "referral_code"), so the server knows it when a shop reports a redemption. */
 gboolean   koc_campaigns_outbox_code_writer (sqlite3     *db,

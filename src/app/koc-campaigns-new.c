@@ -1,5 +1,5 @@
 /* koc-campaigns-new.c: the New Campaign dialog (a name; the board gets the default
- * stages, editable later).
+ * stages, editable later). The new campaign and its stages go through the outbox.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koc-campaigns-edits.h"
 #include "koc-campaigns-pane-private.h"
 
 static gboolean
@@ -21,7 +22,7 @@ create_func (sqlite3       *db,
 {
   const char *kinds[] = { "seeding", NULL };
   KocCampaignSpec spec = { .name = data, .incentive_kinds = kinds, .budget_cents = 0 };
-  gint64 id = koc_campaigns_create (db, &spec, error);
+  gint64 id = koc_campaigns_create_synced (db, &spec, error);
 
   *result = g_memdup2 (&id, sizeof id);
   return id != 0;

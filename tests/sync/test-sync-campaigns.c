@@ -4,7 +4,7 @@
  * run) from the same rev: the first move applies, the second is a conflict recorded on
  * the second client (sync_conflicts, never lost) while its board shows the server's
  * stage. A referral code made on a client reaches the server (which needs it to accept
- * the shop's redemptions).
+ * the shop's redemptions), and so does a campaign created on a client, with its stages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +31,19 @@ move_func (sqlite3       *db,
 
   *result = koc_campaigns_move_card (db, move->card_id, move->stage_id, 0, error);
   return *result != NULL;
+}
+
+static gboolean
+create_func (sqlite3       *db,
+             gpointer       data,
+             gpointer      *result,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gint64 id = koc_campaigns_create_synced (db, data, error);
+
+  *result = g_memdup2 (&id, sizeof id);
+  return id != 0;
 }
 
 static void
@@ -141,6 +154,27 @@ test_move_conflict (void)
     g_assert_cmpuint (report.pushed, ==, 1);
     g_assert_cmpint (sync_test_int (server_file, "SELECT count(*) FROM referral_codes WHERE"
                                     " code = 'TEST-7KQM-X3TB'"), ==, 1);
+  }
+
+  /* A campaign created on a (the New Campaign dialog's function) reaches the server and
+   * b with its six default stages. */
+  {
+    KocCampaignSpec spec = { .name = "同步测试活动", .goal = "sync" };
+    g_autofree gint64 *id = NULL;
+
+    g_assert_true (koc_store_write_sync (a, create_func, &spec, (gpointer *)&id, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (*id, >, 0);
+    g_assert_cmpint (sync_test_int (file_a, "SELECT count(*) FROM outbox WHERE entity = 'campaign'"
+                                    " AND entity_uid = (SELECT uid FROM campaigns WHERE name = '同步测试活动')"), ==, 1);
+    sync_ok (a, server, &report);
+    g_assert_cmpuint (report.pushed, ==, 7);
+    sync_ok (b, server, &report);
+    g_assert_cmpint (sync_test_int (file_b, "SELECT count(*) FROM campaign_stages s JOIN campaigns c"
+                                    " ON c.id = s.campaign_id WHERE c.name = '同步测试活动'"), ==, 6);
+    g_assert_cmpint (sync_test_int (server_file, "SELECT count(*) FROM campaigns WHERE name = '同步测试活动'"
+                                    " AND goal = 'sync'"), ==, 1);
+    sync_test_assert_same (server_file, file_b);
   }
 
   sync_test_close_store (a);
