@@ -59,6 +59,10 @@ usage (FILE *out)
            _("--db FILE.db --person ID | --compare ID,ID[,ID,ID] --out FILE.pdf|FILE.png — media kits"));
   fprintf (out, "  %s\n          %s\n", "export qr",
            _("--db FILE.db --campaign ID --out FILE.pdf|FILE.png [--url URL] [--new-codes] — referral QR stickers"));
+  fprintf (out, "  %s\n          %s\n", "export rewards",
+           _("--db FILE.db --campaign ID [--bom] --out FILE.csv — a campaign's rewards ledger"));
+  fprintf (out, "  %s\n          %s\n", "report campaign",
+           _("--db FILE.db --campaign ID --out FILE.pdf — campaign report"));
   return out == stdout ? 0 : 2;
 }
 
