@@ -137,17 +137,12 @@ _koc_discover_account_bind_cb (KocDiscoverPane *self,
   gtk_label_set_label (GTK_LABEL (name), hit->display_name);
   gtk_label_set_label (GTK_LABEL (handle), at);
 
-  /* A search's snippet is one line here; its tooltip shows it whole. Newlines in a post
-   * would otherwise make rows of different heights. A lookalike's reason is the point
-   * of the row: it wraps and shows whole (koc-discover-recommend.c widens the column). */
+  /* The snippet (a lookalike's reason) is one line here; its tooltip shows it whole.
+   * Newlines in a post would otherwise make rows of different heights: wrapped reasons
+   * (rows of varying height) kept GTK 4.8's column view relayouting for minutes under
+   * ASan, so the reason stays one line in a wider column. */
   if (markup != NULL)
     flat = g_strdelimit (g_strdup (markup), "\n\r\t", ' ');
-  gtk_label_set_single_line_mode (GTK_LABEL (snippet), !self->showing_recommendations);
-  gtk_label_set_wrap (GTK_LABEL (snippet), self->showing_recommendations);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), self->showing_recommendations ? PANGO_ELLIPSIZE_NONE
-                                                                             : PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (snippet), self->showing_recommendations ? 44 : 14);
   gtk_label_set_markup (GTK_LABEL (snippet), flat != NULL ? flat : "");
   gtk_widget_set_visible (snippet, flat != NULL);
   gtk_widget_set_tooltip_markup (box, markup);
