@@ -97,13 +97,21 @@ digest_of (const char *path)
   return digest;
 }
 
+static gint64 count_where (const char *path,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (2, 3);
+
 static gint64
 count_where (const char *path,
              const char *format,
-             const char *uid)
+             ...)
 {
-  g_autofree char *sql = g_strdup_printf (format, uid);
+  g_autofree char *sql = NULL;
+  va_list args;
 
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
   return sync_test_int (path, sql);
 }
 
