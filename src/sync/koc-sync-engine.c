@@ -420,6 +420,15 @@ koc_sync_engine_set_retry_base_ms (KocSyncEngine *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRY_BASE_MS]);
 }
 
+void
+koc_sync_engine_set_timeout (KocSyncEngine *self,
+                             guint          seconds)
+{
+  g_return_if_fail (KOC_IS_SYNC_ENGINE (self));
+
+  g_object_set (self->session, "timeout", MAX (seconds, 1), NULL);
+}
+
 /* The `message` of an API error body, or NULL. */
 char *
 koc_sync_api_message (GBytes *body)

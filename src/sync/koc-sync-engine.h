@@ -105,5 +105,8 @@ void           koc_sync_engine_set_max_retries (KocSyncEngine   *self,
                                                 guint            max_retries);
 void           koc_sync_engine_set_retry_base_ms (KocSyncEngine *self,
                                                   guint          retry_base_ms);
+/* Seconds a request may wait for the server's answer (default 60). */
+void           koc_sync_engine_set_timeout     (KocSyncEngine   *self,
+                                                guint            seconds);
 
 G_END_DECLS

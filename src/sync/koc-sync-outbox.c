@@ -217,6 +217,27 @@ koc_sync_store_apply_results (sqlite3         *db,
   int rc;
 
   memset (out_results, 0, sizeof *out_results);
+  /* Results of the types docs/api-v1.yaml gives them, or none of them is recorded. */
+  if (!koc_db_prepare (db, "SELECT json_valid (?1) AND json_type (?1, '$.results') = 'array'"
+                       " AND NOT EXISTS (SELECT 1 FROM json_each (?1, '$.results') r"
+                       " WHERE r.type <> 'object'"
+                       " OR coalesce (json_type (r.value, '$.id'), 'null') NOT IN ('text', 'null')"
+                       " OR r.value ->> '$.status' NOT IN ('applied', 'conflict', 'rejected')"
+                       " OR json_type (r.value, '$.status') IS NOT 'text'"
+                       " OR coalesce (json_type (r.value, '$.rev'), 'integer') <> 'integer')",
+                       &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    {
+      g_set_error_literal (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
+                           "The server's results are not valid");
+      return FALSE;
+    }
+
   if (!koc_db_prepare (db, "SELECT r.value ->> '$.id', r.value ->> '$.status',"
                        " r.value ->> '$.rev', CASE json_type (r.value, '$.current') WHEN 'object'"
                        " THEN json (r.value -> '$.current') END, json (r.value -> '$.conflicts'),"

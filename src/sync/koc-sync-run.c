@@ -224,7 +224,13 @@ send_cb (GObject      *object,
       wait_then_resend (task, MAX (seconds, 1) * 1000);
     }
   else if (status >= 500 || status == STATUS_TOO_MANY_REQUESTS)
-    retry_or_fail (task, message);
+    {
+      /* The server's own text may name its files or internals: logged, not shown. */
+      g_autofree char *detail = g_strdup_printf (_("the server answered with error %u"), status);
+
+      g_debug ("%s %s: %u: %s", run->method, run->path, status, message);
+      retry_or_fail (task, detail);
+    }
   else if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE && run->on_response != page_response &&
            run->batch_max > 1)
     {
@@ -309,6 +315,19 @@ done_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* A store error about an answer the store could not use becomes a protocol error that says
+ * what to do; other store errors (a full disk…) pass as they are. Takes @error. */
+static GError *
+answer_error (GError *error)
+{
+  if (!g_error_matches (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID))
+    return error;
+  g_debug ("Unusable answer: %s", error->message);
+  g_error_free (error);
+  return g_error_new_literal (KOC_SYNC_ERROR, KOC_SYNC_ERROR_PROTOCOL,
+                              _("The server sent an answer KOC Desk cannot read, so nothing was changed. Try again later; if it keeps happening, check the server address (a login page or proxy may be answering instead)."));
+}
+
 /* ---- pull ---- */
 
 static gboolean
@@ -336,7 +355,7 @@ page_cb (GObject      *object,
 
   if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&page, &error))
     {
-      fail (g_steal_pointer (&task), error);
+      fail (g_steal_pointer (&task), answer_error (error));
       return;
     }
   g_debug ("Page applied: %" G_GINT64_FORMAT " changes, cursor %" G_GINT64_FORMAT,
@@ -449,7 +468,7 @@ results_cb (GObject      *object,
 
   if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&results, &error))
     {
-      fail (g_steal_pointer (&task), error);
+      fail (g_steal_pointer (&task), answer_error (error));
       return;
     }
   run->report.pushed += results->n_applied;

@@ -287,9 +287,21 @@ koc_sync_store_apply_page (sqlite3       *db,
   gint64 valid = 0;
 
   memset (out_page, 0, sizeof *out_page);
+  /* Every change of the page has the types docs/api-v1.yaml gives it; one that does not
+   * makes the whole page invalid (not skipped: its cursor would pass over real changes). */
   if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND json_type (?1,"
                                           " '$.changes') = 'array' AND json_type (?1, '$.next')"
-                                          " = 'integer', ?1 ->> '$.next', ?1 ->> '$.more'",
+                                          " = 'integer' AND json_type (?1, '$.more') IN ('true',"
+                                          " 'false') AND NOT EXISTS (SELECT 1 FROM json_each (?1,"
+                                          " '$.changes') c WHERE c.type <> 'object'"
+                                          " OR json_type (c.value, '$.kind') IS NOT 'text'"
+                                          " OR json_type (c.value, '$.id') IS NOT 'text'"
+                                          " OR json_type (c.value, '$.rev') IS NOT 'integer'"
+                                          " OR coalesce (json_type (c.value, '$.deleted'), 'false')"
+                                          " NOT IN ('true', 'false')"
+                                          " OR coalesce (json_type (c.value, '$.data'), 'null')"
+                                          " NOT IN ('object', 'null')),"
+                                          " ?1 ->> '$.next', ?1 ->> '$.more'",
                                           error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
