@@ -6,6 +6,8 @@
  *   campaigns.export-rewards         asks for a file, then writes it
  *   campaigns.export-rewards-to (s)  writes to a path (the chooser's answer; tests)
  *   campaigns.export-report, campaigns.export-report-to (s)   the same for the report
+ *   campaigns.export-board, campaigns.export-board-to (s)     the same for the board's
+ *                                    people as CSV for Excel (koc_export_selection_async)
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +20,7 @@
 
 #include "koc-campaign-report.h"
 #include "koc-campaigns-pane-private.h"
+#include "koc-export.h"
 #include "koc-export-rewards.h"
 
 typedef struct
@@ -77,6 +80,53 @@ export_rewards_to (KocCampaignsPane *self,
   _koc_campaigns_busy_changed (self, 1);
   koc_export_rewards_async (self->store, self->campaign_id, KOC_EXPORT_EXCEL, path,
                             self->cancellable, exported_cb, job);
+}
+
+/* The board's people ------------------------------------------------------------ */
+
+static void
+board_exported_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportJob *job = user_data;
+  KocCampaignsPane *self = job->self;
+  g_autoptr(GError) error = NULL;
+  gint64 n = koc_export_selection_finish (KOC_STORE (source), result, &error);
+
+  _koc_campaigns_busy_changed (self, -1);
+  if (n < 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+  else
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Exported %lld account to “%s”",
+                                                             "Exported %lld accounts to “%s”", n),
+                                                (long long)n, name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+  export_job_free (job);
+}
+
+static void
+export_board_to (KocCampaignsPane *self,
+                 const char       *path)
+{
+  ExportJob *job;
+
+  if (self->store == NULL || self->campaign_id <= 0 || path == NULL || *path == '\0')
+    return;
+  job = g_new0 (ExportJob, 1);
+  job->self = g_object_ref (self);
+  job->path = g_strdup (path);
+  _koc_campaigns_busy_changed (self, 1);
+  koc_export_selection_async (self->store, KOC_EXPORT_SELECTION_BOARD, &self->campaign_id, 1, KOC_EXPORT_CSV,
+                              KOC_EXPORT_EXCEL, path, self->cancellable, board_exported_cb, job);
 }
 
 /* The report ---------------------------------------------------------------- */
@@ -195,6 +245,13 @@ export_report_to (KocCampaignsPane *self,
 
 /* Choosing the file ---------------------------------------------------------- */
 
+typedef enum
+{
+  EXPORT_REWARDS,
+  EXPORT_REPORT,
+  EXPORT_BOARD,
+} ExportKind;
+
 static void
 chooser_response_cb (GtkNativeDialog  *chooser,
                      int               response,
@@ -205,10 +262,19 @@ chooser_response_cb (GtkNativeDialog  *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-      if (g_object_get_data (G_OBJECT (chooser), "koc-report") != NULL)
-        export_report_to (self, path);
-      else
-        export_rewards_to (self, path);
+      switch (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "koc-export")))
+        {
+        case EXPORT_REPORT:
+          export_report_to (self, path);
+          break;
+        case EXPORT_BOARD:
+          export_board_to (self, path);
+          break;
+        case EXPORT_REWARDS:
+        default:
+          export_rewards_to (self, path);
+          break;
+        }
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -226,8 +292,11 @@ shown_campaign (KocCampaignsPane *self)
 
 static void
 choose_file (KocCampaignsPane *self,
-             gboolean          report)
+             ExportKind        kind)
 {
+  static const char *titles[] = {
+    N_("Export Rewards Ledger"), N_("Export Campaign Report"), N_("Export Board"),
+  };
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const KocCampaign *campaign = shown_campaign (self);
   GtkFileChooserNative *chooser;
@@ -235,15 +304,15 @@ choose_file (KocCampaignsPane *self,
 
   if (self->store == NULL || campaign == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (report ? _("Export Campaign Report") : _("Export Rewards Ledger"),
+  chooser = gtk_file_chooser_native_new (_(titles[kind]),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* TRANSLATORS: file names of a campaign's exports, e.g. "双11 种草 rewards.csv" */
-  name = g_strdup_printf (report ? _("%s report.pdf") : _("%s rewards.csv"), campaign->name);
+  name = g_strdup_printf (kind == EXPORT_REPORT ? _("%s report.pdf")
+                         : kind == EXPORT_BOARD ? _("%s board.csv") : _("%s rewards.csv"), campaign->name);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (report)
-    g_object_set_data (G_OBJECT (chooser), "koc-report", GINT_TO_POINTER (1));
+  g_object_set_data (G_OBJECT (chooser), "koc-export", GINT_TO_POINTER (kind));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -254,7 +323,7 @@ export_rewards_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  choose_file (user_data, FALSE);
+  choose_file (user_data, EXPORT_REWARDS);
 }
 
 static void
@@ -262,7 +331,23 @@ export_report_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  choose_file (user_data, TRUE);
+  choose_file (user_data, EXPORT_REPORT);
+}
+
+static void
+export_board_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  choose_file (user_data, EXPORT_BOARD);
+}
+
+static void
+export_board_to_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  export_board_to (user_data, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -289,6 +374,8 @@ _koc_campaigns_export_actions_init (KocCampaignsPane *self)
     { "export-rewards-to", export_rewards_to_activated, "s" },
     { "export-report", export_report_activated },
     { "export-report-to", export_report_to_activated, "s" },
+    { "export-board", export_board_activated },
+    { "export-board-to", export_board_to_activated, "s" },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);

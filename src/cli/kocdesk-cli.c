@@ -61,6 +61,9 @@ usage (FILE *out)
            _("--db FILE.db --campaign ID --out FILE.pdf|FILE.png [--url URL] [--new-codes] — referral QR stickers"));
   fprintf (out, "  %s\n          %s\n", "export rewards",
            _("--db FILE.db --campaign ID [--bom] --out FILE.csv — a campaign's rewards ledger"));
+  fprintf (out, "  %s\n          %s\n", "export selection",
+           _("--db FILE.db --accounts ID,… | --people ID,… | --campaign ID [--format csv|json] [--excel]"
+             " --out FILE — a Discover selection or a campaign board's people"));
   fprintf (out, "  %s\n          %s\n", "report campaign",
            _("--db FILE.db --campaign ID --out FILE.pdf — campaign report"));
   return out == stdout ? 0 : 2;

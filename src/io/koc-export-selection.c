@@ -44,6 +44,16 @@ static const char people_sql[] =
   " LEFT JOIN accounts a ON a.person_id = p.id" LATEST_SNAPSHOT
   " ORDER BY j.key, a.followers DESC, a.id";
 
+/* A campaign board: its cards' people, stage by stage and in each stage in the board's
+ * order, every account of each (one row for a person without accounts), with the stage
+ * the card is in. */
+static const char board_sql[] =
+  SELECTION_COLUMNS ", st.name AS board_stage"
+  " FROM json_each (?1) j JOIN cards c ON c.campaign_id = j.value"
+  " JOIN campaign_stages st ON st.id = c.stage_id JOIN people p ON p.id = c.person_id"
+  " LEFT JOIN accounts a ON a.person_id = p.id" LATEST_SNAPSHOT
+  " ORDER BY j.key, st.position, c.position, c.id, a.followers DESC, a.id";
+
 typedef struct
 {
   KocExportSelection  kind;
@@ -99,7 +109,8 @@ selection_func (sqlite3       *db,
   gboolean ok;
   FILE *file;
 
-  if (!koc_db_prepare (db, data->kind == KOC_EXPORT_SELECTION_PEOPLE ? people_sql : accounts_sql,
+  if (!koc_db_prepare (db, data->kind == KOC_EXPORT_SELECTION_PEOPLE ? people_sql
+                           : data->kind == KOC_EXPORT_SELECTION_BOARD ? board_sql : accounts_sql,
                        &stmt, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, data->ids, -1, SQLITE_STATIC);

@@ -37,6 +37,7 @@ typedef enum
 {
   KOC_EXPORT_SELECTION_ACCOUNTS,
   KOC_EXPORT_SELECTION_PEOPLE,
+  KOC_EXPORT_SELECTION_BOARD,   /* campaign ids: the people of each board, in its order */
 } KocExportSelection;
 
 /* Whole-workspace exports. */
@@ -90,7 +91,9 @@ gboolean            koc_export_backup_sync (KocStore         *store,
  * person, stage, koc_score), tier, posts_count, last_post_at, its latest metric
  * snapshot (metrics_at, avg_likes, avg_views) and the ids (account_id, person_id,
  * person_uid). With KOC_EXPORT_SELECTION_PEOPLE, @ids are people: every account of each
- * person (and one row for a person without accounts). The CSV imports back.
+ * person (and one row for a person without accounts). With KOC_EXPORT_SELECTION_BOARD,
+ * @ids are campaigns: the people of each board's cards, stage by stage in the board's
+ * order, every account of each, and a last column board_stage. The CSV imports back.
  * *@n_rows (may be NULL) gets the row count. */
 gboolean            koc_export_selection_sync   (KocStore            *store,
                                                  KocExportSelection   kind,

@@ -75,6 +75,8 @@ typedef struct
   KocFtsBulk   *bulk;        /* borrowed */
   KocImportBulk *import_bulk;
   gint64        now;
+  char          uid_prefix[25]; /* of new rows' uids (koc-import-row.c), "" until the first */
+  guint32       uid_counter;
   /* The dry run writes nothing: the ids rows would get, and the names of the people it
    * would create or rename (person id → name). */
   gboolean      dry;
@@ -142,6 +144,21 @@ KocImportAccount *koc_import_account_add        (KocImportContext  *ctx,
 /* Reads every account's platform + handle into ctx->accounts. */
 gboolean          koc_import_load_accounts      (KocImportContext  *ctx,
                                                  sqlite3           *db,
+                                                 GError           **error);
+
+/* The outbox (koc-import-outbox.c): an import's created and updated people and
+ * accounts, queued for the server after its journal is committed; for its undo, the
+ * deletions of what it created (before they are deleted) and the restored values (after
+ * they are restored). */
+gboolean          koc_import_queue_import       (sqlite3           *db,
+                                                 KocImportJournal  *journal,
+                                                 gint64             import_id,
+                                                 GError           **error);
+gboolean          koc_import_queue_undo_deletes (sqlite3           *db,
+                                                 gint64             import_id,
+                                                 GError           **error);
+gboolean          koc_import_queue_undo_restores (sqlite3          *db,
+                                                 gint64             import_id,
                                                  GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KocImportJournal, koc_import_journal_free)

@@ -59,11 +59,11 @@ koc_import_context_prepare (KocImportContext  *ctx,
   return koc_db_prepare (db, "SELECT id, person_id FROM accounts WHERE platform = ?1 AND handle = ?2",
                          &ctx->find_account, error) &&
          koc_db_prepare (db, "INSERT INTO people (display_name, stage, owner, region, category, bio,"
-                             " email, phone, wechat) VALUES (?1, coalesce (?2, 'discovered'), ?3, ?4,"
-                             " ?5, ?6, ?7, ?8, ?9)", &ctx->insert_person, error) &&
+                             " email, phone, wechat, uid) VALUES (?1, coalesce (?2, 'discovered'), ?3, ?4,"
+                             " ?5, ?6, ?7, ?8, ?9, ?10)", &ctx->insert_person, error) &&
          koc_db_prepare (db, "INSERT INTO accounts (person_id, platform, handle, display_name,"
-                             " followers, engagement_rate, region, category, url, bio) VALUES (?1, ?2,"
-                             " ?3, ?4, coalesce (?5, 0), ?6, ?7, ?8, ?9, ?10)",
+                             " followers, engagement_rate, region, category, url, bio, uid) VALUES (?1, ?2,"
+                             " ?3, ?4, coalesce (?5, 0), ?6, ?7, ?8, ?9, ?10, ?11)",
                          &ctx->insert_account, error) &&
          koc_db_prepare (db, "UPDATE accounts SET display_name = coalesce (?2, display_name),"
                              " followers = coalesce (?3, followers),"
@@ -101,6 +101,21 @@ koc_import_context_clear (KocImportContext *ctx)
   g_clear_pointer (&ctx->platforms, g_hash_table_unref);
   g_clear_pointer (&ctx->journal, koc_import_journal_free);
   g_clear_pointer (&ctx->import_bulk, koc_import_bulk_free);
+}
+
+/* A new row's uid, 32 lowercase hex digits like the schema's default, but ascending:
+ * the import's start in milliseconds (12 digits), 48 random bits fixed for the import
+ * (12), a counter (8). Random uids put every insert at a random place of the uid
+ * indexes of people and accounts; these append. */
+static void
+next_uid (KocImportContext *ctx,
+          char              out[33])
+{
+  if (ctx->uid_prefix[0] == '\0')
+    g_snprintf (ctx->uid_prefix, sizeof ctx->uid_prefix, "%012llx%04x%08x",
+                (unsigned long long) (g_get_real_time () / 1000) & 0xffffffffffffULL,
+                (unsigned) g_random_int_range (0, 0x10000), g_random_int ());
+  g_snprintf (out, 33, "%s%08x", ctx->uid_prefix, ctx->uid_counter++);
 }
 
 /* The account of @key: known to this import, or read from the workspace (unless every
@@ -314,7 +329,10 @@ koc_import_apply_row (KocImportContext  *ctx,
   else
     {
       const char *name = values[KOC_FIELD_NAME] ? values[KOC_FIELD_NAME] : values[KOC_FIELD_HANDLE];
+      char person_uid[33], account_uid[33];
 
+      next_uid (ctx, person_uid);
+      next_uid (ctx, account_uid);
       sqlite3_bind_text (ctx->insert_person, 1, name, -1, SQLITE_STATIC);
       bind_text_or_null (ctx->insert_person, 2, stage);
       bind_text_or_null (ctx->insert_person, 3, values[KOC_FIELD_OWNER]);
@@ -324,6 +342,7 @@ koc_import_apply_row (KocImportContext  *ctx,
       bind_text_or_null (ctx->insert_person, 7, values[KOC_FIELD_EMAIL]);
       bind_text_or_null (ctx->insert_person, 8, values[KOC_FIELD_PHONE]);
       bind_text_or_null (ctx->insert_person, 9, values[KOC_FIELD_WECHAT]);
+      sqlite3_bind_text (ctx->insert_person, 10, person_uid, 32, SQLITE_STATIC);
       if (!step_done (db, ctx->insert_person, record, error))
         return FALSE;
       person_id = sqlite3_last_insert_rowid (db);
@@ -341,6 +360,7 @@ koc_import_apply_row (KocImportContext  *ctx,
       bind_text_or_null (ctx->insert_account, 8, values[KOC_FIELD_CATEGORY]);
       bind_text_or_null (ctx->insert_account, 9, values[KOC_FIELD_URL]);
       bind_text_or_null (ctx->insert_account, 10, values[KOC_FIELD_BIO]);
+      sqlite3_bind_text (ctx->insert_account, 11, account_uid, 32, SQLITE_STATIC);
       if (!step_done (db, ctx->insert_account, record, error))
         return FALSE;
       account_id = sqlite3_last_insert_rowid (db);

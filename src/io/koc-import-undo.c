@@ -328,7 +328,8 @@ undo_func (sqlite3       *db,
   created = json_object_get_object_member (root, "created");
   updated = json_object_get_object_member (root, "updated");
 
-  if (!delete_ids (db, "DELETE FROM metric_snapshots WHERE id = ?1",
+  if (!koc_import_queue_undo_deletes (db, undo->import_id, error) ||
+      !delete_ids (db, "DELETE FROM metric_snapshots WHERE id = ?1",
                    json_object_get_array_member (created, "metric_snapshots"), NULL, error) ||
       !delete_ids (db, "DELETE FROM accounts WHERE id = ?1",
                    json_object_get_array_member (created, "accounts"),
@@ -341,7 +342,8 @@ undo_func (sqlite3       *db,
                    &undo->report.deleted_people, error) ||
       !restore_rows (db, "people", koc_import_person_columns,
                      json_object_get_array_member (updated, "people"),
-                     &undo->report.restored_people, error))
+                     &undo->report.restored_people, error) ||
+      !koc_import_queue_undo_restores (db, undo->import_id, error))
     return FALSE;
 
   json_object_set_int_member (root, "undone_at", g_get_real_time () / G_USEC_PER_SEC);

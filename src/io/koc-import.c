@@ -5,7 +5,9 @@
  * included, is inside the import's transaction, so a crash or a failure leaves the
  * workspace exactly as it was. Past 1,000 rows a big file also suspends the other insert
  * triggers and the secondary indexes (koc-import-bulk.c). Prepared statements are reused
- * for every row. G_MESSAGES_DEBUG=koc-import prints where the time went.
+ * for every row. The people and accounts it created or updated are queued for the
+ * server in the same transaction, one INSERT … SELECT per kind (koc-import-outbox.c).
+ * G_MESSAGES_DEBUG=koc-import prints where the time went.
  *
  * The dry run is the same pass over the file in a read transaction, writing nothing: it
  * predicts the ids SQLite will give new rows and keeps the names it would write, so its
@@ -215,7 +217,7 @@ run_import (sqlite3       *db,
   g_autoptr(KocCsvReader) reader = NULL;
   g_autoptr(KocFtsBulk) bulk = NULL;
   KocImportContext ctx = { 0 };
-  gint64 times[5] = { 0 };
+  gint64 times[6] = { 0 };
   gboolean ok = FALSE;
 
   if ((reader = koc_csv_reader_new_for_path (data->path, &csv_options, error)) == NULL ||
@@ -265,10 +267,13 @@ run_import (sqlite3       *db,
                                       &report->import_id, error))
         goto out;
       times[4] = g_get_monotonic_time ();
+      if (!koc_import_queue_import (db, ctx.journal, report->import_id, error))
+        goto out;
+      times[5] = g_get_monotonic_time ();
       g_debug ("%llu rows: %.3f s reading and writing them, %.3f s triggers and indexes, %.3f s"
-               " full-text, %.3f s journal", (unsigned long long) report->rows,
+               " full-text, %.3f s journal, %.3f s outbox", (unsigned long long) report->rows,
                (times[1] - times[0]) / 1e6, (times[2] - times[1]) / 1e6, (times[3] - times[2]) / 1e6,
-               (times[4] - times[3]) / 1e6);
+               (times[4] - times[3]) / 1e6, (times[5] - times[4]) / 1e6);
     }
   ok = TRUE;
 

@@ -63,10 +63,21 @@ static const KocEntityField campaign_stage_fields[] = {
   { NULL }
 };
 
-/* Accounts come from the platforms (and imports); clients change only whose account it
- * is: a merge or split of people moves accounts between them. */
+/* Accounts come from the platforms and from imports: an import creates them (platform
+ * and handle, what the file says of them) and updates what it read; a merge or split of
+ * people moves accounts between them (person_uid only, koc-sync-identity.c). Counts the
+ * platforms keep (posts_count, mention_count, last_post_at) stay the server's. */
 static const KocEntityField account_fields[] = {
   { "person_uid", "person_id", KOC_FIELD_REF, "people", KOC_FIELD_NULLABLE },
+  { "platform", "platform", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
+  { "handle", "handle", KOC_FIELD_TEXT, NULL, KOC_FIELD_REQUIRED },
+  { "display_name", "display_name", KOC_FIELD_TEXT, NULL, KOC_FIELD_NULLABLE },
+  { "bio", "bio", KOC_FIELD_TEXT, NULL, KOC_FIELD_NULLABLE },
+  { "region", "region", KOC_FIELD_TEXT, NULL, KOC_FIELD_NULLABLE },
+  { "category", "category", KOC_FIELD_TEXT, NULL, KOC_FIELD_NULLABLE },
+  { "url", "url", KOC_FIELD_TEXT, NULL, KOC_FIELD_NULLABLE },
+  { "followers", "followers", KOC_FIELD_INT, NULL, 0 },
+  { "engagement_rate", "engagement_rate", KOC_FIELD_REAL, NULL, KOC_FIELD_NULLABLE },
   { NULL }
 };
 

@@ -113,20 +113,25 @@ koc_sync_capture_begin (sqlite3  *db,
   return g_steal_pointer (&capture);
 }
 
-/* The writable fields of @json (an entity's data) as a JSON object. */
+/* The writable fields of @json (an entity's data) as a JSON object. Of an account that
+ * exists, only whose it is: that is all a merge or split changes, and the rest (what an
+ * import or the platform wrote) must not conflict with the server's newer numbers. */
 static char *
 writable_fields (sqlite3              *db,
                  const KocEntityKind  *kind,
                  const char           *json,
+                 gboolean              created,
                  GError              **error)
 {
   g_autoptr(GString) names = g_string_new ("[");
+  gboolean owner_only = !created && g_strcmp0 (kind->kind, "account") == 0;
   sqlite3_stmt *stmt = NULL;
   char *out = NULL;
   int rc;
 
   for (const KocEntityField *f = kind->fields; f->name != NULL; f++)
-    g_string_append_printf (names, "%s\"%s\"", names->len > 1 ? "," : "", f->name);
+    if (!owner_only || g_strcmp0 (f->name, "person_uid") == 0)
+      g_string_append_printf (names, "%s\"%s\"", names->len > 1 ? "," : "", f->name);
   g_string_append_c (names, ']');
   if (!koc_db_prepare (db, "SELECT json_group_object (j.key, CASE WHEN j.type IN ('object', 'array')"
                            " THEN json (j.value) ELSE j.value END) FROM json_each (?1) j"
@@ -165,7 +170,7 @@ enqueue_one (KocEntityCache       *cache,
     return FALSE;
   if ((json == NULL) != deletes)
     return TRUE;
-  if (!deletes && (fields = writable_fields (db, kind, json, error)) == NULL)
+  if (!deletes && (fields = writable_fields (db, kind, json, created, error)) == NULL)
     return FALSE;
   client_id = koc_sync_store_enqueue (db, kind->kind, uid, deletes ? "delete" : "upsert", fields, error);
   if (client_id == NULL)

@@ -22,6 +22,7 @@
 #include "koc-campaigns-settings.h"
 #include "koc-db.h"
 #include "koc-demo.h"
+#include "koc-export.h"
 #include "koc-i18n.h"
 #include "koc-sync-batch.h"
 #include "koc-test-gui.h"
@@ -605,6 +606,48 @@ test_export_rewards (void)
   koc_test_rm_rf (dir);
 }
 
+/* The board's people from the pane (Campaign menu → Export Board): CSV for Excel, the
+ * same bytes as the library's board export, a row per account of each card's person
+ * (one for a person without accounts), the stage last. */
+static void
+test_export_board (void)
+{
+  g_autofree char *dir = koc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "board.csv", NULL);
+  g_autofree char *expected_path = g_build_filename (dir, "expected.csv", NULL);
+  g_autofree char *contents = NULL, *expected = NULL, *first_stage = NULL, *first_line = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 id = busiest_campaign ();
+  g_autofree char *rows_sql = g_strdup_printf ("SELECT sum (max (1, (SELECT count(*) FROM accounts a WHERE"
+                                               " a.person_id = c.person_id))) FROM cards c WHERE"
+                                               " c.campaign_id = %lld", (long long)id);
+  guint64 n = 0;
+
+  koc_campaigns_pane_select_campaign (pane, id);
+  wait_settled ("the busiest board");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "campaigns.export-board-to", "s", path));
+  wait_settled ("the board export");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (koc_export_selection_sync (store, KOC_EXPORT_SELECTION_BOARD, &id, 1, KOC_EXPORT_CSV,
+                                            KOC_EXPORT_EXCEL, expected_path, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "platform,handle,display_name,"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, store_int (rows_sql) + 2);
+  g_assert_cmpuint (n, ==, store_int (rows_sql));
+  /* The first row is in the board's first stage that has cards. */
+  first_stage = store_text ("SELECT st.name FROM cards c JOIN campaign_stages st ON st.id = c.stage_id"
+                            " WHERE c.campaign_id = %lld ORDER BY st.position, c.position, c.id LIMIT 1",
+                            (long long)id);
+  first_line = g_strconcat (",", first_stage, NULL);
+  g_assert_true (g_str_has_suffix (lines[1], first_line));
+  koc_test_rm_rf (dir);
+}
+
 /* The campaign report from the pane: two pages with the campaign's Chinese name. */
 static void
 test_export_report (void)
@@ -971,6 +1014,7 @@ main (int   argc,
   g_test_add_func ("/koc/app/campaigns-edit/emv-values", test_emv_values);
   g_test_add_func ("/koc/app/campaigns-edit/export-rewards", test_export_rewards);
   g_test_add_func ("/koc/app/campaigns-edit/export-report", test_export_report);
+  g_test_add_func ("/koc/app/campaigns-edit/export-board", test_export_board);
   g_test_add_func ("/koc/app/campaigns-edit/suggestions", test_suggestions);
   g_test_add_func ("/koc/app/campaigns-edit/conflict-badge", test_conflict_badge);
   g_test_add_func ("/koc/app/campaigns-edit/screenshots", test_screenshots);

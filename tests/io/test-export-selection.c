@@ -225,6 +225,103 @@ test_workspace (void)
   }
 }
 
+static gboolean
+exec_func (sqlite3 *db, gpointer data, gpointer *result, GCancellable *c, GError **error)
+{
+  return koc_db_exec (db, data, error);
+}
+
+/* A campaign board as CSV: its people stage by stage in the board's order, each with
+ * every account (the bigger first), and the stage; from the library and from
+ * `kocdesk-cli export selection --campaign`, the same bytes. */
+static void
+test_board_selection (void)
+{
+  g_autofree char *out = g_build_filename (dir, "board.csv", NULL);
+  g_autofree char *out_json = g_build_filename (dir, "board.json", NULL);
+  g_autofree char *cli_out = g_build_filename (dir, "board-cli.csv", NULL);
+  g_autofree char *db = g_build_filename (dir, "w.db", NULL);
+  g_autofree char *contents = NULL, *cli_contents = NULL, *json = NULL, *campaign_arg = NULL;
+  g_autofree char *cli_err = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 campaign;
+  guint64 n = 0;
+  int status = -1;
+  /* Fixed uids and scores, and a latest snapshot at a fixed time, so the bytes are
+   * known. */
+  const char *setup =
+    "UPDATE people SET uid = 'person-' || id, koc_score = 50.5;"
+    "UPDATE accounts SET person_id = (SELECT person_id FROM accounts WHERE handle = 'ann_w')"
+    " WHERE handle = 'ann_dy';"
+    "INSERT INTO metric_snapshots (account_id, taken_at, followers) SELECT id, 4102444800, followers"
+    " FROM accounts;"
+    "INSERT INTO campaigns (name) VALUES ('Spring board');"
+    "INSERT INTO campaign_stages (campaign_id, name, position) SELECT max (id), 'Invited', 101 FROM campaigns;"
+    "INSERT INTO campaign_stages (campaign_id, name, position) SELECT max (id), '已发布', 102 FROM campaigns;"
+    "INSERT INTO cards (campaign_id, person_id, stage_id, position) SELECT (SELECT max (id) FROM campaigns),"
+    " (SELECT person_id FROM accounts WHERE handle = 'eve1'), (SELECT id FROM campaign_stages WHERE name = 'Invited'), 2;"
+    "INSERT INTO cards (campaign_id, person_id, stage_id, position) SELECT (SELECT max (id) FROM campaigns),"
+    " (SELECT person_id FROM accounts WHERE handle = 'xiaomei'), (SELECT id FROM campaign_stages WHERE name = 'Invited'), 1;"
+    "INSERT INTO cards (campaign_id, person_id, stage_id, position) SELECT (SELECT max (id) FROM campaigns),"
+    " (SELECT person_id FROM accounts WHERE handle = 'ann_w'), (SELECT id FROM campaign_stages WHERE name = '已发布'), 1;";
+  const char *argv[] = { g_getenv ("KOCDESK_CLI"), "export", "selection", "--db", db, "--campaign", NULL,
+                         "--out", cli_out, NULL };
+  g_autofree char *expected = NULL;
+  gint64 mei_a, mei_p, eve_a, eve_p, ann_w, ann_dy, ann_p;
+
+  koc_store_write_sync (store, exec_func, (gpointer) setup, NULL, NULL, &error);
+  g_assert_no_error (error);
+  campaign = query ("SELECT max (id) FROM campaigns");
+  mei_a = query ("SELECT id FROM accounts WHERE handle = 'xiaomei'");
+  mei_p = query ("SELECT person_id FROM accounts WHERE handle = 'xiaomei'");
+  eve_a = query ("SELECT id FROM accounts WHERE handle = 'eve1'");
+  eve_p = query ("SELECT person_id FROM accounts WHERE handle = 'eve1'");
+  ann_w = query ("SELECT id FROM accounts WHERE handle = 'ann_w'");
+  ann_dy = query ("SELECT id FROM accounts WHERE handle = 'ann_dy'");
+  ann_p = query ("SELECT person_id FROM accounts WHERE handle = 'ann_w'");
+
+  g_assert_true (koc_export_selection_sync (store, KOC_EXPORT_SELECTION_BOARD, &campaign, 1, KOC_EXPORT_CSV,
+                                            0, out, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  expected = g_strdup_printf (
+    "platform,handle,display_name,followers,engagement_rate,region,category,url,bio,email,phone,wechat,"
+    "person,stage,koc_score,tier,posts_count,last_post_at,metrics_at,avg_likes,avg_views,account_id,"
+    "person_id,person_uid,board_stage\r\n"
+    "xiaohongshu,xiaomei,小美,33000,0.045,,,,\"=HYPERLINK(\"\"http://evil\"\")\",mei@example.com,,,小美,"
+    "discovered,50.5,micro,0,,2100-01-01T00:00:00Z,,,%lld,%lld,person-%lld,Invited\r\n"
+    "weibo,eve1,Eve,1200,0.005,,,,-minus,,,,Eve,discovered,50.5,nano,0,,2100-01-01T00:00:00Z,,,%lld,%lld,"
+    "person-%lld,Invited\r\n"
+    "instagram,ann_w,Ann,1234,,,,,+86 hello,ann@example.com,,,Ann,discovered,50.5,nano,0,,"
+    "2100-01-01T00:00:00Z,,,%lld,%lld,person-%lld,已发布\r\n"
+    "douyin,ann_dy,Ann,500,0.01,,,,@ann,ann@example.com,,,Ann,discovered,50.5,nano,0,,"
+    "2100-01-01T00:00:00Z,,,%lld,%lld,person-%lld,已发布\r\n",
+    (long long) mei_a, (long long) mei_p, (long long) mei_p, (long long) eve_a, (long long) eve_p,
+    (long long) eve_p, (long long) ann_w, (long long) ann_p, (long long) ann_p, (long long) ann_dy,
+    (long long) ann_p, (long long) ann_p);
+  g_assert_cmpstr (contents, ==, expected);
+
+  /* The same through the command line. */
+  campaign_arg = g_strdup_printf ("%lld", (long long) campaign);
+  argv[6] = campaign_arg;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                               &cli_err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (cli_out, &cli_contents, NULL, NULL));
+  g_assert_cmpstr (cli_contents, ==, expected);
+
+  /* JSON: one object per row, the stage last. */
+  g_assert_true (koc_export_selection_sync (store, KOC_EXPORT_SELECTION_BOARD, &campaign, 1, KOC_EXPORT_JSON,
+                                            0, out_json, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_json, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"handle\":\"xiaomei\""));
+  g_assert_true (strstr (json, "\"handle\":\"xiaomei\"") < strstr (json, "\"handle\":\"ann_dy\""));
+  g_assert_nonnull (strstr (json, "\"board_stage\":\"已发布\"}"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -249,6 +346,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/koc/export/selection/people-json", test_people_selection_json);
   g_test_add_func ("/koc/export/excel-guard", test_excel_guard);
   g_test_add_func ("/koc/export/workspace", test_workspace);
+  g_test_add_func ("/koc/export/selection/board", test_board_selection);
   status = g_test_run ();
 
   g_clear_object (&store);
