@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "koc-campaigns-pane-private.h"
+#include "koc-media-textures.h"
 
 #define COLUMN_WIDTH 236
 
@@ -138,6 +139,15 @@ in_last_stage (KocCampaignsPane *self,
   return last->id == card->stage_id;
 }
 
+/* Initials until the person's avatar is loaded (load_avatars()), then the image. */
+static void
+avatar_changed_cb (KocCampaignsCardItem *item,
+                   GParamSpec           *pspec,
+                   AdwAvatar            *avatar)
+{
+  adw_avatar_set_custom_image (avatar, koc_campaigns_card_item_get_avatar (item));
+}
+
 static void
 bind_card_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -162,6 +172,8 @@ bind_card_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (widget), "koc-card-item", item);
   adw_avatar_set_text (ADW_AVATAR (avatar), card->person_name);
+  avatar_changed_cb (item, NULL, ADW_AVATAR (avatar));
+  g_signal_connect_object (item, "notify::avatar", G_CALLBACK (avatar_changed_cb), avatar, 0);
   gtk_label_set_label (GTK_LABEL (name), card->person_name);
 
   if (card->tier != NULL)
@@ -237,7 +249,13 @@ unbind_card_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 KocCampaignsPane         *self)
 {
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "koc-card-item", NULL);
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  GtkWidget *avatar = gtk_widget_get_first_child (gtk_widget_get_first_child (widget));
+  KocCampaignsCardItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, avatar_changed_cb, avatar);
+  g_object_set_data (G_OBJECT (widget), "koc-card-item", NULL);
 }
 
 /* Drag and drop ---------------------------------------------------------- */
@@ -436,12 +454,76 @@ same_stages (KocCampaignsPane *self)
   return TRUE;
 }
 
+static void
+set_card_avatar (GObject    *target,
+                 GdkTexture *texture)
+{
+  koc_campaigns_card_item_set_avatar (KOC_CAMPAIGNS_CARD_ITEM (target), GDK_PAINTABLE (texture));
+}
+
+/* sha256 → the avatar (GdkPaintable) the cards shown now already have: a reloaded
+ * board (after every move) keeps them instead of decoding them again. */
+static GHashTable *
+shown_avatars (KocCampaignsPane *self)
+{
+  GHashTable *avatars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      GListModel *cards = G_LIST_MODEL (((KocBoardColumn *)self->columns->pdata[c])->cards);
+
+      for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+        {
+          g_autoptr(KocCampaignsCardItem) item = g_list_model_get_item (cards, i);
+          GdkPaintable *avatar = koc_campaigns_card_item_get_avatar (item);
+          const char *sha256 = koc_campaigns_card_item_get_card (item)->avatar_sha256;
+
+          if (avatar != NULL && sha256 != NULL)
+            g_hash_table_replace (avatars, g_strdup (sha256), g_object_ref (avatar));
+        }
+    }
+  return avatars;
+}
+
+/* The cards' avatars: those already shown at once, the others from the workspace or
+ * the media cache (disk, server), decoded a few per idle (koc-media-textures.c). */
+static void
+load_avatars (KocCampaignsPane *self,
+              GPtrArray        *items,
+              GHashTable       *shown)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      KocCampaignsCardItem *item = items->pdata[i];
+      const char *sha256 = koc_campaigns_card_item_get_card (item)->avatar_sha256;
+      GdkPaintable *avatar;
+
+      if (sha256 == NULL)
+        continue;
+      if ((avatar = g_hash_table_lookup (shown, sha256)) != NULL)
+        {
+          koc_campaigns_card_item_set_avatar (item, avatar);
+          continue;
+        }
+      g_ptr_array_add (targets, g_object_ref (item));
+      g_ptr_array_add (hashes, g_strdup (sha256));
+    }
+  if (targets->len > 0 && self->store != NULL)
+    koc_media_textures_load_cached (koc_media_textures_cache_for (GTK_WIDGET (self)), self->store,
+                                    targets, hashes, set_card_avatar, self->cancellable);
+}
+
 /* Fills the columns from self->board; the widgets stay when the stages are the same
  * (a move reloads the board: the columns keep their scroll positions). */
 void
 _koc_campaigns_build_columns (KocCampaignsPane *self)
 {
   gboolean reuse = same_stages (self);
+  g_autoptr(GHashTable) shown = shown_avatars (self);
+  g_autoptr(GPtrArray) all_items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!reuse)
     _koc_campaigns_clear_columns (self);
@@ -479,11 +561,14 @@ _koc_campaigns_build_columns (KocCampaignsPane *self)
           copy->tags = g_strdupv (card->tags);
           g_ptr_array_add (items, koc_campaigns_card_item_new_take (copy));
         }
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (all_items, g_object_ref (items->pdata[i]));
       g_list_store_splice (column->cards, 0, g_list_model_get_n_items (G_LIST_MODEL (column->cards)),
                            items->pdata, items->len);
       update_count (column);
     }
   self->filling = FALSE;
+  load_avatars (self, all_items, shown);
 }
 
 void

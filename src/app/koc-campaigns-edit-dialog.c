@@ -16,6 +16,7 @@
 
 #include "koc-campaigns-pane-private.h"
 #include "koc-campaigns-settings.h"
+#include "koc-date-row.h"
 #include "koc-db.h"
 #include "koc-names.h"
 
@@ -440,8 +441,10 @@ build_window (KocCampaignsPane *self,
   starts = format_date (draft->starts_at);
   ends = format_date (draft->ends_at);
   w->starts_row = entry_row (_("Starts (YYYY-MM-DD)"), starts, w);
+  koc_date_row_add_calendar (ADW_ENTRY_ROW (w->starts_row), _("Choose the start date"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), w->starts_row);
   w->ends_row = entry_row (_("Ends (YYYY-MM-DD)"), ends, w);
+  koc_date_row_add_calendar (ADW_ENTRY_ROW (w->ends_row), _("Choose the end date"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), w->ends_row);
   budget = draft->budget_cents > 0 ? g_strdup_printf ("%lld.%02lld", (long long)(draft->budget_cents / 100),
                                                       (long long)(draft->budget_cents % 100))

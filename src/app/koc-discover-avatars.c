@@ -1,10 +1,11 @@
 /* koc-discover-avatars.c: avatars of a page of Discover results, loaded after it.
  *
- * The rows show at once with initials. Then the page's avatar images (media blobs,
- * SVG in the demo) are read on the store's worker in one statement and decoded into
- * textures on the main loop, a few per low-priority idle (a small SVG takes about a
- * millisecond), and set on the items, whose cells follow notify::avatar. A new search
- * cancels both steps with the page.
+ * The rows show at once with initials. Then the page's avatar hashes are read on the
+ * store's worker in one statement, and the images come through the shared texture
+ * loader (koc-media-textures.c): the workspace's `media` table, else the media cache
+ * (disk, then the server) when the workspace syncs; decoded on the main loop a few per
+ * low-priority idle and set on the items, whose cells follow notify::avatar. A new
+ * search cancels both steps with the page.
  *
  * Not on a worker thread: SVG avatars carry text, and librsvg lays it out with Pango and
  * fontconfig, which the UI thread uses at the same time; Pango is not thread-safe, and a
@@ -17,22 +18,9 @@
 
 #include "config.h"
 
+#include "koc-db.h"
 #include "koc-discover-pane-private.h"
-
-typedef struct
-{
-  gint64   account_id;
-  GBytes  *bytes;      /* the image file, decoded on the main loop */
-} Avatar;
-
-static void
-avatar_free (gpointer data)
-{
-  Avatar *avatar = data;
-
-  g_clear_pointer (&avatar->bytes, g_bytes_unref);
-  g_free (avatar);
-}
+#include "koc-media-textures.h"
 
 typedef struct
 {
@@ -52,132 +40,68 @@ load_free (Load *load)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
 
-/* On the store's worker: the image bytes of the given accounts (an array of gint64). */
+/* On the store's worker: the avatar sha256 of each given account (an array of gint64),
+ * in the same order (NULL for none). */
 static gboolean
-read_avatars_func (sqlite3       *db,
-                   gpointer       data,
-                   gpointer      *result,
-                   GCancellable  *cancellable,
-                   GError       **error)
+read_hashes_func (sqlite3       *db,
+                  gpointer       data,
+                  gpointer      *result,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   GArray *ids = data;
-  g_autoptr(GPtrArray) avatars = g_ptr_array_new_with_free_func (avatar_free);
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_full (ids->len, g_free);
+  g_autoptr(GString) json = g_string_new ("[");
   sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_DONE;
+  int rc;
 
   /* json_each() takes the whole page as one bound parameter. */
-  g_autoptr(GString) json = g_string_new ("[");
   for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
   g_string_append_c (json, ']');
 
-  if (sqlite3_prepare_v2 (db, "SELECT a.id, m.data FROM json_each (?1) j"
-                              " JOIN accounts a ON a.id = j.value"
-                              " JOIN media m ON m.sha256 = a.avatar_sha256"
-                              " WHERE m.data IS NOT NULL", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_TRANSIENT);
-  while (!g_cancellable_is_cancelled (cancellable) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Avatar *avatar = g_new0 (Avatar, 1);
-
-      avatar->account_id = sqlite3_column_int64 (stmt, 0);
-      avatar->bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-      g_ptr_array_add (avatars, avatar);
-    }
+  if (!koc_db_prepare (db, "SELECT a.avatar_sha256 FROM json_each (?1) j"
+                           " LEFT JOIN accounts a ON a.id = j.value ORDER BY j.key",
+                       &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (hashes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
-
+  if (rc != SQLITE_DONE)
+    return koc_db_set_error (db, rc, "avatars", error);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_FAILED, "%s", sqlite3_errstr (rc));
-      return FALSE;
-    }
-  *result = g_steal_pointer (&avatars);
+  *result = g_steal_pointer (&hashes);
   return TRUE;
 }
 
-#define DECODE_PER_IDLE 4
-
-typedef struct
-{
-  Load       *load;
-  GPtrArray  *avatars;  /* Avatar */
-  GHashTable *items;    /* account id → KocAccountItem of the page */
-  guint       next;
-} Decode;
-
 static void
-decode_free (gpointer data)
+set_avatar (GObject    *target,
+            GdkTexture *texture)
 {
-  Decode *decode = data;
-
-  load_free (decode->load);
-  g_ptr_array_unref (decode->avatars);
-  g_hash_table_unref (decode->items);
-  g_free (decode);
-}
-
-/* A few avatars per call, so scrolling and typing stay smooth meanwhile. */
-static gboolean
-decode_some_cb (gpointer data)
-{
-  Decode *decode = data;
-
-  if (g_cancellable_is_cancelled (decode->load->cancellable))
-    return G_SOURCE_REMOVE;
-
-  for (guint n = 0; n < DECODE_PER_IDLE && decode->next < decode->avatars->len; n++)
-    {
-      Avatar *avatar = decode->avatars->pdata[decode->next++];
-      KocAccountItem *item = g_hash_table_lookup (decode->items, &avatar->account_id);
-      g_autoptr(GdkTexture) texture = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (item == NULL)
-        continue;
-      texture = gdk_texture_new_from_bytes (avatar->bytes, &error);
-      if (texture != NULL)
-        koc_account_item_set_avatar (item, G_OBJECT (texture));
-      else
-        g_debug ("Avatar of account %" G_GINT64_FORMAT " not decoded: %s", avatar->account_id, error->message);
-    }
-
-  return decode->next < decode->avatars->len ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  koc_account_item_set_avatar (KOC_ACCOUNT_ITEM (target), G_OBJECT (texture));
 }
 
 static void
-avatars_read_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+hashes_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(Load) load = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer avatars = NULL;
-  Decode *decode;
+  g_autoptr(GPtrArray) hashes = NULL;
 
-  if (!koc_store_run_finish (KOC_STORE (source), result, &avatars, &error))
+  if (!koc_store_run_finish (KOC_STORE (source), result, (gpointer *) &hashes, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not read avatars: %s", error->message);
       return;
     }
-
-  decode = g_new0 (Decode, 1);
-  decode->avatars = avatars;
-  decode->items = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < load->items->len; i++)
-    {
-      KocAccountItem *item = load->items->pdata[i];
-
-      g_hash_table_insert (decode->items, (gpointer) &koc_account_item_get_hit (item)->account_id, item);
-    }
-  decode->load = g_steal_pointer (&load);
-  g_idle_add_full (G_PRIORITY_LOW, decode_some_cb, decode, decode_free);
+  g_return_if_fail (hashes->len == load->items->len);
+  koc_media_textures_load_cached (koc_media_textures_cache_for (GTK_WIDGET (load->self)), KOC_STORE (source), load->items,
+                                  hashes, set_avatar, load->cancellable);
 }
 
 void
@@ -201,6 +125,6 @@ _koc_discover_load_avatars (KocDiscoverPane *self,
   load->self = g_object_ref (self);
   load->items = g_ptr_array_ref (items);
   load->cancellable = g_object_ref (self->search_cancellable);
-  koc_store_run_async (self->store, read_avatars_func, ids, (GDestroyNotify) g_array_unref,
-                       (GDestroyNotify) g_ptr_array_unref, load->cancellable, avatars_read_cb, load);
+  koc_store_run_async (self->store, read_hashes_func, ids, (GDestroyNotify) g_array_unref,
+                       (GDestroyNotify) g_ptr_array_unref, load->cancellable, hashes_read_cb, load);
 }

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "koc-db.h"
+#include "koc-media-textures.h"
 #include "koc-people-profile-private.h"
 #include "koc-people-sync.h"
 
@@ -313,23 +314,22 @@ _koc_people_mediakit_cache_path (const char *sha256,
   return g_build_filename (g_get_user_cache_dir (), "kocdesk", "attachments", sha256, base, NULL);
 }
 
+/* Writes the copy and hands it to the desktop's viewer; takes @open. @bytes NULL:
+ * @error says why there are none. */
 static void
-file_read_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+show_copy (Open   *open,
+           GBytes *bytes,
+           GError *error)
 {
-  Open *open = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *dir = g_path_get_dirname (open->path);
 
-  if (!koc_store_run_finish (KOC_STORE (source), result, (gpointer *) &bytes, &error) ||
-      g_mkdir_with_parents (dir, 0700) != 0 ||
+  if (bytes == NULL || g_mkdir_with_parents (dir, 0700) != 0 ||
       !g_file_set_contents (open->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     {
       if (error == NULL)
         g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
       _koc_people_show_error (open->self, _("Could Not Open the File"), error);
+      g_clear_error (&error);
     }
   else
     {
@@ -342,17 +342,49 @@ file_read_cb (GObject      *source,
 }
 
 static void
+file_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  koc_store_run_finish (KOC_STORE (source), result, (gpointer *) &bytes, &error);
+  show_copy (user_data, bytes, error);
+}
+
+/* Through the media cache: the workspace's copy, else the disk cache, else the server
+ * (the bytes another device attached and uploaded). */
+static void
+file_fetched_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = koc_media_cache_lookup_finish (KOC_MEDIA_CACHE (source), result,
+                                                           NULL, NULL, &error);
+
+  show_copy (user_data, bytes, error);
+}
+
+static void
 open_file_clicked_cb (GtkButton        *button,
                       KocPeopleProfile *self)
 {
   const char *sha256 = g_object_get_data (G_OBJECT (button), "koc-sha256");
   const char *name = g_object_get_data (G_OBJECT (button), "koc-name");
   Open *open = g_new0 (Open, 1);
+  KocMediaCache *cache;
 
   open->self = g_object_ref (self);
   open->path = _koc_people_mediakit_cache_path (sha256, name);
-  koc_store_run_async (self->store, read_file_func, g_strdup (sha256), g_free, (GDestroyNotify) g_bytes_unref,
-                       NULL, file_read_cb, open);
+  cache = koc_media_textures_cache_for (GTK_WIDGET (self));
+  if (cache != NULL)
+    koc_media_cache_lookup_async (cache, sha256, KOC_MEDIA_CACHE_LOOKUP_DEFAULT, NULL,
+                                  file_fetched_cb, open);
+  else
+    koc_store_run_async (self->store, read_file_func, g_strdup (sha256), g_free,
+                         (GDestroyNotify) g_bytes_unref, NULL, file_read_cb, open);
 }
 
 static void

@@ -24,7 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "koc-db.h"
-#include "koc-people-media.h"
+#include "koc-media-textures.h"
 #include "koc-people-posts.h"
 #include "koc-people-sync.h"
 #include "koc-sync-controller.h"
@@ -288,8 +288,8 @@ page_ready_cb (GObject      *source,
     g_list_store_splice (self->posts, g_list_model_get_n_items (G_LIST_MODEL (self->posts)), 0,
                          items->pdata, items->len);
   if (targets->len > 0)
-    _koc_people_load_cached_textures (media_cache (self), self->store, targets, hashes,
-                                      _koc_people_post_item_set_thumbnail, self->cancellable);
+    koc_media_textures_load_cached (media_cache (self), self->store, targets, hashes,
+                                    _koc_people_post_item_set_thumbnail, self->cancellable);
   update_count (self);
 }
 

@@ -22,7 +22,7 @@
 #include <json-glib/json-glib.h>
 
 #include "koc-discover-format.h"
-#include "koc-people-media.h"
+#include "koc-media-textures.h"
 #include "koc-people-profile-private.h"
 #include "koc-sync-outbox.h"
 
@@ -267,7 +267,7 @@ fill_header (KocPeopleProfile *self)
 
           g_ptr_array_add (targets, g_object_ref (self->avatar));
           g_ptr_array_add (hashes, g_strdup (account->avatar_sha256));
-          _koc_people_load_textures (self->store, targets, hashes, set_avatar, self->cancellable);
+          koc_media_textures_load (self->store, targets, hashes, set_avatar, self->cancellable);
           break;
         }
     }

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "koc-people-media.h"
+#include "koc-media-textures.h"
 #include "koc-people-pane-private.h"
 
 typedef struct
@@ -125,7 +125,7 @@ load_avatars (KocPeoplePane *self,
       g_ptr_array_add (hashes, g_strdup (row->avatar_sha256));
     }
   if (targets->len > 0)
-    _koc_people_load_textures (self->store, targets, hashes, set_avatar, self->search_cancellable);
+    koc_media_textures_load (self->store, targets, hashes, set_avatar, self->search_cancellable);
 }
 
 static void

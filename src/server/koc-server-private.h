@@ -8,6 +8,7 @@
  *   koc-server-mutations.c  POST /v1/mutations
  *   koc-server-apply.c      one mutation: fields, conflicts, change records
  *   koc-server-discover.c   GET /v1/search, GET /v1/media/{sha256}
+ *   koc-server-media-upload.c  PUT /v1/media/{sha256}
  *   koc-server-referrals.c  POST /v1/referrals/{code}/redemptions
  *   koc-server-registry.c   the registry file: workspaces and hashed tokens
  *
@@ -126,6 +127,7 @@ void      koc_server_route_changes     (KocServerRequest *request);
 void      koc_server_route_mutations   (KocServerRequest *request);
 void      koc_server_route_search      (KocServerRequest *request);
 void      koc_server_route_media       (KocServerRequest *request);
+void      koc_server_route_media_upload (KocServerRequest *request);
 void      koc_server_route_redemptions (KocServerRequest *request);
 
 G_END_DECLS

@@ -215,14 +215,18 @@ static const Route routes[] = {
   { "mutations", "POST", 1, FALSE, koc_server_route_mutations },
   { "search", "GET", 1, FALSE, koc_server_route_search },
   { "media", "GET", 2, FALSE, koc_server_route_media },
+  { "media", "PUT", 2, FALSE, koc_server_route_media_upload },
   { "referrals", "POST", 3, FALSE, koc_server_route_redemptions },
   { "health", "GET", 1, TRUE, NULL },
 };
 
+/* The route of the path and method; a path served with another method only gives its
+ * first route (the caller answers 405). */
 static const Route *
 find_route (KocServerRequest *request)
 {
   guint n = g_strv_length (request->segments);
+  const Route *found = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
@@ -231,9 +235,12 @@ find_route (KocServerRequest *request)
       if (routes[i].route == koc_server_route_redemptions &&
           strcmp (request->segments[2], "redemptions") != 0)
         continue;
-      return &routes[i];
+      if (strcmp (request->method, routes[i].method) == 0)
+        return &routes[i];
+      if (found == NULL)
+        found = &routes[i];
     }
-  return NULL;
+  return found;
 }
 
 static void

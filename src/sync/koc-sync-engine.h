@@ -1,7 +1,8 @@
 /* koc-sync-engine.h: the client of the sync API v1 (docs/api-v1.yaml).
  *
- * One sync = push the outbox (batches of at most 500 edits, oldest first), then pull the
- * change feed page by page from the stored cursor. Each page is applied TOGETHER with
+ * One sync = push the outbox (batches of at most 500 edits, oldest first), upload the
+ * bytes of local media the server lacks (koc-sync-media.h), then pull the change feed
+ * page by page from the stored cursor. Each page is applied TOGETHER with
  * its new cursor in one store transaction, so an interrupted sync (cancelled, network
  * gone, server killed) resumes exactly where it stopped, without duplicates or gaps.
  *
@@ -64,6 +65,9 @@ typedef struct
   guint   retries;      /* backoff waits after 5xx or transport errors */
   guint   rate_limited; /* Retry-After waits after 429 */
   double  seconds;
+  guint   uploaded;       /* media whose bytes the server stored (PUT /v1/media) */
+  guint   upload_refused; /* media the server refused (400 wrong hash, 413 too large) */
+  guint64 uploaded_bytes; /* request bytes of those uploads (also counted in `bytes`) */
 } KocSyncReport;
 
 #define KOC_TYPE_SYNC_ENGINE_STATE (koc_sync_engine_state_get_type ())

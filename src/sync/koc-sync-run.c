@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "koc-sync-engine-private.h"
+#include "koc-sync-media.h"
 #include "koc-sync-store.h"
 
 #define RETRY_CAP_MS      60000
@@ -36,6 +37,9 @@ typedef struct
   GBytes        *body;
   SoupMessage   *msg;
   ResponseFunc   on_response;
+  char          *content_type;   /* of @body; NULL → JSON */
+  char          *upload_sha256;  /* the media being uploaded */
+  guint64        upload_partial; /* its bytes written so far (progress) */
 } Run;
 
 static void do_send       (GTask  *task);
@@ -43,6 +47,11 @@ static void start_push    (GTask  *task);
 static void start_pull    (GTask  *task);
 static void page_response (GTask  *task,
                            GBytes *body);
+static void start_upload  (GTask  *task);
+static void upload_response (GTask  *task,
+                             GBytes *body);
+static void upload_refused (GTask *task,
+                            guint  status);
 
 static void
 run_free (gpointer data)
@@ -53,6 +62,8 @@ run_free (gpointer data)
   g_free (run->path);
   g_clear_pointer (&run->body, g_bytes_unref);
   g_clear_object (&run->msg);
+  g_free (run->content_type);
+  g_free (run->upload_sha256);
   g_free (run);
 }
 
@@ -66,7 +77,7 @@ publish_progress (GTask *task)
                  run->report.rejected;
 
   run->report.seconds = seconds;
-  koc_sync_engine_set_progress (self, items, run->report.bytes,
+  koc_sync_engine_set_progress (self, items, run->report.bytes + run->upload_partial,
                                 seconds > 0 ? items / seconds : 0);
 }
 
@@ -231,6 +242,12 @@ send_cb (GObject      *object,
       g_debug ("%s %s: %u: %s", run->method, run->path, status, message);
       retry_or_fail (task, detail);
     }
+  else if (run->on_response == upload_response &&
+           (status == SOUP_STATUS_BAD_REQUEST || status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE))
+    {
+      g_debug ("PUT %s refused (%u): %s", run->path, status, message);
+      upload_refused (task, status);
+    }
   else if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE && run->on_response != page_response &&
            run->batch_max > 1)
     {
@@ -243,6 +260,18 @@ send_cb (GObject      *object,
     fail (task, g_error_new (KOC_SYNC_ERROR, KOC_SYNC_ERROR_PROTOCOL,
                              _("The server could not handle the request (%u): %s"),
                              status, message));
+}
+
+/* Upload progress: the bytes of the current PUT written so far. */
+static void
+wrote_body_data_cb (SoupMessage *msg,
+                    guint        chunk_size,
+                    GTask       *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  run->upload_partial += chunk_size;
+  publish_progress (task);
 }
 
 /* Sends the run's current request; takes @task. */
@@ -261,7 +290,13 @@ do_send (GTask *task)
   soup_message_headers_replace (headers, "Authorization", auth);
   soup_message_headers_replace (headers, "Accept", "application/json");
   if (run->body != NULL)
-    soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
+    soup_message_set_request_body_from_bytes (run->msg,
+                                              run->content_type != NULL ? run->content_type
+                                                                        : "application/json",
+                                              run->body);
+  run->upload_partial = 0;
+  if (run->on_response == upload_response)
+    g_signal_connect (run->msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), task);
   soup_session_send_and_read_async (self->session, run->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), send_cb, task);
 }
@@ -510,7 +545,7 @@ take_cb (GObject      *object,
   if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&batch, &error))
     fail (g_steal_pointer (&task), error);
   else if (batch == NULL)
-    start_pull (g_steal_pointer (&task));
+    start_upload (g_steal_pointer (&task));
   else
     send_request (g_steal_pointer (&task), "POST", g_strdup ("v1/mutations"),
                   g_bytes_new_take (batch, strlen (batch)), push_response);
@@ -524,6 +559,134 @@ start_push (GTask *task)
 
   koc_store_write_async (self->store, take_func, GUINT_TO_POINTER (run->batch_max), NULL,
                          g_free, g_task_get_cancellable (task), take_cb, task);
+}
+
+/* ---- upload: the bytes of local media the server lacks (koc-sync-media.h) ---- */
+
+static gboolean
+next_upload_func (sqlite3 *db, gpointer data, gpointer *result, GCancellable *c, GError **error)
+{
+  *result = koc_sync_media_next_upload (db, error);
+  return *result != NULL || error == NULL || *error == NULL;
+}
+
+static void
+next_upload_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(KocSyncUpload) upload = NULL;
+  GError *error = NULL;
+
+  if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&upload, &error))
+    {
+      fail (g_steal_pointer (&task), error);
+      return;
+    }
+  if (upload == NULL)
+    {
+      start_pull (g_steal_pointer (&task));
+      return;
+    }
+  g_free (run->content_type);
+  run->content_type = g_steal_pointer (&upload->mime);
+  g_free (run->upload_sha256);
+  run->upload_sha256 = g_strdup (upload->sha256);
+  send_request (g_steal_pointer (&task), "PUT",
+                g_strdup_printf ("v1/media/%s", upload->sha256),
+                g_steal_pointer (&upload->data), upload_response);
+}
+
+static void
+start_upload (GTask *task)
+{
+  KocSyncEngine *self = g_task_get_source_object (task);
+
+  koc_store_run_async (self->store, next_upload_func, NULL, NULL,
+                       (GDestroyNotify)koc_sync_upload_free, g_task_get_cancellable (task),
+                       next_upload_cb, task);
+}
+
+typedef struct
+{
+  char  *sha256;
+  guint  status;
+} UploadMark;
+
+static void
+upload_mark_free (UploadMark *mark)
+{
+  g_free (mark->sha256);
+  g_free (mark);
+}
+
+static gboolean
+mark_func (sqlite3 *db, gpointer data, gpointer *result, GCancellable *c, GError **error)
+{
+  UploadMark *mark = data;
+
+  return koc_sync_media_mark (db, mark->sha256, mark->status, error);
+}
+
+static void
+mark_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!koc_store_run_finish (KOC_STORE (object), result, NULL, &error) ||
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    fail (g_steal_pointer (&task), error);
+  else
+    start_upload (g_steal_pointer (&task));
+}
+
+/* Records the answer for the current upload, then goes on with the next. */
+static void
+mark_upload (GTask *task,
+             guint  status)
+{
+  KocSyncEngine *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  UploadMark *mark = g_new0 (UploadMark, 1);
+
+  mark->sha256 = g_steal_pointer (&run->upload_sha256);
+  mark->status = status;
+  g_clear_pointer (&run->content_type, g_free);
+  run->upload_partial = 0;
+  /* Not cancellable: the server has answered, remember it. */
+  koc_store_write_async (self->store, mark_func, mark, (GDestroyNotify)upload_mark_free,
+                         NULL, NULL, mark_cb, g_object_ref (task));
+}
+
+static void
+upload_response (GTask  *task,
+                 GBytes *body)
+{
+  Run *run = g_task_get_task_data (task);
+  gsize size = run->body != NULL ? g_bytes_get_size (run->body) : 0;
+
+  run->report.uploaded++;
+  run->report.uploaded_bytes += size;
+  run->report.bytes += size;
+  mark_upload (task, SOUP_STATUS_OK);
+}
+
+/* 400 (the bytes are not the sha256: the local copy is damaged) or 413 (larger than the
+ * server takes): sending them again would get the same answer. Takes @task. */
+static void
+upload_refused (GTask *task,
+                guint  status)
+{
+  Run *run = g_task_get_task_data (task);
+
+  run->report.upload_refused++;
+  mark_upload (task, status);
+  g_object_unref (task);
 }
 
 /* ---- start and finish ---- */

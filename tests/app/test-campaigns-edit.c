@@ -20,6 +20,7 @@
 #include "koc-campaigns-card-item.h"
 #include "koc-campaigns-pane.h"
 #include "koc-campaigns-settings.h"
+#include "koc-date-row.h"
 #include "koc-db.h"
 #include "koc-demo.h"
 #include "koc-export.h"
@@ -934,6 +935,150 @@ test_conflict_badge (void)
   koc_test_gui_wait_until (badges_are, GUINT_TO_POINTER (0), "no conflict badge");
 }
 
+static GtkWidget *date_popover;
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (date_popover) == GPOINTER_TO_INT (data);
+}
+
+/* Sends a key press to the calendar's key controller (the way GTK delivers it). */
+static void
+calendar_key (GtkCalendar *calendar,
+              guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (calendar));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+static void
+assert_calendar_day (GtkCalendar *calendar,
+                     const char  *expected)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* A day the mouse picks: what a click on it does (select, day-selected). */
+static void
+click_day (GtkCalendar *calendar,
+           int          year,
+           int          month,
+           int          day)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+  gtk_calendar_select_day (calendar, date);
+  g_signal_emit_by_name (calendar, "day-selected");
+}
+
+static GtkWidget *
+open_calendar (GtkWindow  *w,
+               const char *row_title,
+               const char *tooltip)
+{
+  GtkWidget *row = row_titled (w, ADW_TYPE_ENTRY_ROW, row_title);
+  GtkWidget *button = koc_test_gui_find_widget (row, GTK_TYPE_MENU_BUTTON);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, tooltip);
+  g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focusable (gtk_widget_get_first_child (button)));
+  date_popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  koc_test_gui_wait_until (popover_shown, GINT_TO_POINTER (TRUE), "the calendar popover");
+  return button;
+}
+
+/* Start and end dates have a calendar popover next to the typed entry: it opens on the
+ * row's date, the keyboard moves and picks a day, a click picks one, browsing months
+ * keeps it open, and typing still works. */
+static void
+test_date_popover (void)
+{
+  const char *dir = g_getenv ("KOCDESK_SCREENSHOT_DIR");
+  GtkWindow *w;
+  GtkWidget *save, *starts, *ends, *button, *focus;
+  GtkCalendar *calendar;
+
+  koc_campaigns_pane_select_campaign (pane, busiest_campaign ());
+  wait_settled ("the busiest board");
+  w = open_edit_window ();
+  save = header_button (w, _("_Save"));
+  starts = row_titled (w, ADW_TYPE_ENTRY_ROW, _("Starts (YYYY-MM-DD)"));
+  ends = row_titled (w, ADW_TYPE_ENTRY_ROW, _("Ends (YYYY-MM-DD)"));
+  set_row (w, _("Starts (YYYY-MM-DD)"), "2026-03-15");
+  set_row (w, _("Ends (YYYY-MM-DD)"), "2026-06-30");
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* The keyboard: opens on the row's day with the focus in the calendar; arrows move a
+   * day and a week, Page Down a month; nothing is written until Enter. */
+  button = open_calendar (w, _("Starts (YYYY-MM-DD)"), _("Choose the start date"));
+  calendar = koc_date_row_get_calendar (button);
+  assert_calendar_day (calendar, "2026-03-15");
+  focus = gtk_window_get_focus (w);
+  g_assert_true (focus == GTK_WIDGET (calendar) || gtk_widget_is_ancestor (focus, GTK_WIDGET (calendar)));
+  calendar_key (calendar, GDK_KEY_Right);
+  calendar_key (calendar, GDK_KEY_Down);
+  assert_calendar_day (calendar, "2026-03-23");
+  calendar_key (calendar, GDK_KEY_Page_Down);
+  calendar_key (calendar, GDK_KEY_Left);
+  assert_calendar_day (calendar, "2026-04-22");
+  g_assert_true (gtk_widget_get_mapped (date_popover));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (starts)), ==, "2026-03-15");
+  if (dir != NULL)
+    {
+      /* The popover is a surface of its own: it draws after it is mapped. */
+      koc_test_gui_wait_frames (date_popover, 10);
+      koc_test_gui_save_png (date_popover, dir, "campaigns-edit-calendar.png");
+    }
+  calendar_key (calendar, GDK_KEY_Return);
+  koc_test_gui_wait_until (popover_shown, GINT_TO_POINTER (FALSE), "the popover to close");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (starts)), ==, "2026-04-22");
+
+  /* The mouse: browsing to another month keeps the popover open and the row as it
+   * was; a day of the month shown is picked and closes it. The form reads it: an end
+   * before the start cannot be saved. */
+  button = open_calendar (w, _("Ends (YYYY-MM-DD)"), _("Choose the end date"));
+  calendar = koc_date_row_get_calendar (button);
+  assert_calendar_day (calendar, "2026-06-30");
+  click_day (calendar, 2026, 4, 30);              /* the month arrow */
+  g_assert_true (gtk_widget_get_mapped (date_popover));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ends)), ==, "2026-06-30");
+  click_day (calendar, 2026, 4, 20);
+  koc_test_gui_wait_until (popover_shown, GINT_TO_POINTER (FALSE), "the popover to close");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ends)), ==, "2026-04-20");
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  /* Typing still works, and an unparsable text opens the calendar on today. */
+  set_row (w, _("Ends (YYYY-MM-DD)"), "2026-05-31");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  set_row (w, _("Ends (YYYY-MM-DD)"), "next week");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  button = open_calendar (w, _("Ends (YYYY-MM-DD)"), _("Choose the end date"));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    assert_calendar_day (koc_date_row_get_calendar (button), today);
+  }
+  gtk_popover_popdown (GTK_POPOVER (date_popover));
+  koc_test_gui_wait_until (popover_shown, GINT_TO_POINTER (FALSE), "the popover to close");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ends)), ==, "next week");
+  gtk_window_destroy (w);
+}
+
 static void
 test_screenshots (void)
 {
@@ -1017,6 +1162,7 @@ main (int   argc,
   g_test_add_func ("/koc/app/campaigns-edit/export-board", test_export_board);
   g_test_add_func ("/koc/app/campaigns-edit/suggestions", test_suggestions);
   g_test_add_func ("/koc/app/campaigns-edit/conflict-badge", test_conflict_badge);
+  g_test_add_func ("/koc/app/campaigns-edit/date-popover", test_date_popover);
   g_test_add_func ("/koc/app/campaigns-edit/screenshots", test_screenshots);
   {
     int status = g_test_run ();

@@ -4,8 +4,9 @@
  * koc_campaigns_load_board() on a second connection; cards are moved with the same
  * actions the keyboard shortcuts and drag and drop activate (campaigns.move-*), then
  * undone, and each move must reach the store and its sync outbox. Removal hides a card
- * until its toast goes, and Undo brings it back. Filters, the card → person action and
- * screenshots of the board in the light and dark style (KOCDESK_SCREENSHOT_DIR).
+ * until its toast goes, and Undo brings it back. Filters, the card → person action,
+ * screenshots of the board in the light and dark style (KOCDESK_SCREENSHOT_DIR), and
+ * the cards' avatars (the workspace's images, drawn, kept across a reload).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "koc-application.h"
@@ -506,6 +508,116 @@ test_details_make_code (void)
   gtk_window_destroy (details);
 }
 
+static gboolean
+blob_func (sqlite3       *db,
+           gpointer       data,
+           gpointer      *result,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (!koc_db_prepare (db, "SELECT data FROM media WHERE sha256 = ?1", &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_BLOB)
+    *result = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+first_card_has_avatar (gpointer data)
+{
+  GListModel *model = koc_campaigns_pane_get_column (pane, GPOINTER_TO_UINT (data));
+  g_autoptr(KocCampaignsCardItem) item = g_list_model_get_item (model, 0);
+
+  return koc_campaigns_card_item_get_avatar (item) != NULL;
+}
+
+/* The mean colour of a texture's middle (a quarter of each side around the centre). */
+static void
+middle_colour (GdkTexture *texture,
+               double      rgb[3])
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize)width * height * 4);
+  guint n = 0;
+
+  gdk_texture_download (texture, pixels, width * 4);
+  rgb[0] = rgb[1] = rgb[2] = 0;
+  for (int y = height * 3 / 8; y < height * 5 / 8; y++)
+    for (int x = width * 3 / 8; x < width * 5 / 8; x++)
+      {
+        const guchar *p = pixels + ((gsize)y * width + x) * 4;  /* B G R A, premultiplied */
+
+        rgb[0] += p[2];
+        rgb[1] += p[1];
+        rgb[2] += p[0];
+        n++;
+      }
+  for (int i = 0; i < 3; i++)
+    rgb[i] /= 255.0 * MAX (n, 1);
+}
+
+/* A card whose person has an avatar in the workspace shows that image, not initials:
+ * the item gets the decoded texture, the card's AdwAvatar shows it, and the pixels
+ * drawn in the middle of the avatar are the image's own colours. */
+static void
+test_avatars (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) expected = NULL;
+  g_autoptr(GdkTexture) drawn = NULL;
+  g_autoptr(GPtrArray) avatars = NULL;
+  GtkWidget *avatar = NULL;
+  const KocCard *card;
+  guint column;
+  double want[3], got[3];
+
+  koc_campaigns_pane_select_campaign (pane, busiest_campaign ());
+  wait_settled ("the busiest board");
+  column = first_filled_column ();
+  card = shown (column, 0);
+  g_assert_nonnull (card->avatar_sha256);
+  g_assert_true (koc_store_run_sync (store, blob_func, card->avatar_sha256, (gpointer *)&bytes,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  koc_test_gui_wait_until (first_card_has_avatar, GUINT_TO_POINTER (column),
+                           "the first card's avatar");
+  koc_test_gui_wait_frames (GTK_WIDGET (window), 5);
+
+  /* The card's avatar widget: the AdwAvatar whose text is this person's name. */
+  avatars = koc_test_gui_find_widgets (GTK_WIDGET (pane), ADW_TYPE_AVATAR);
+  for (guint i = 0; i < avatars->len && avatar == NULL; i++)
+    if (g_strcmp0 (adw_avatar_get_text (avatars->pdata[i]), card->person_name) == 0 &&
+        gtk_widget_get_mapped (avatars->pdata[i]))
+      avatar = avatars->pdata[i];
+  g_assert_nonnull (avatar);
+  g_assert_true (adw_avatar_get_custom_image (ADW_AVATAR (avatar)) != NULL);
+
+  /* The same image decoded here, and what the card drew. */
+  expected = gdk_texture_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  drawn = koc_test_gui_render (avatar);
+  g_assert_nonnull (drawn);
+  middle_colour (expected, want);
+  middle_colour (drawn, got);
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpfloat (fabs (want[i] - got[i]), <, 0.12);
+
+  /* After a move and its undo (the board is read again) the avatar is still there. */
+  act ("campaigns.select-card", g_variant_new_int64 (card->id));
+  act ("campaigns.move-next", NULL);
+  wait_settled ("a move");
+  act ("campaigns.undo", NULL);
+  wait_settled ("its undo");
+  koc_test_gui_wait_until (first_card_has_avatar, GUINT_TO_POINTER (column),
+                           "the avatar after a reload");
+}
+
 static void
 test_screenshots (void)
 {
@@ -592,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/koc/app/campaigns/open-card", test_open_card);
   g_test_add_func ("/koc/app/campaigns/details-make-code", test_details_make_code);
   g_test_add_func ("/koc/app/campaigns/screenshots", test_screenshots);
+  g_test_add_func ("/koc/app/campaigns/avatars", test_avatars);
   {
     int status = g_test_run ();
 

@@ -1,4 +1,5 @@
-/* koc-people-media.c: images from the workspace's `media` table for the People pane.
+/* koc-media-textures.c: images from the workspace's `media` table as textures (People
+ * avatars and post thumbnails, Discover avatars, Campaigns board cards).
  *
  * One statement on the worker reads the blobs of all the distinct hashes asked for
  * (json_each over a bound JSON array); the main loop decodes DECODE_PER_IDLE of them
@@ -6,20 +7,22 @@
  * Decoding is not done on the worker: SVG avatars carry text, laid out by librsvg with
  * Pango, which the UI thread uses at the same time (see koc-discover-avatars.c).
  *
- * Post thumbnails go through the media cache instead (_koc_people_load_cached_textures:
+ * Post thumbnails go through the media cache instead (koc_media_textures_load_cached():
  * workspace, then the disk cache, then the server), one lookup per image.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "koc-people-media"
+#define G_LOG_DOMAIN "koc-media-textures"
 
 #include "config.h"
 
 #include <json-glib/json-glib.h>
 
 #include "koc-db.h"
-#include "koc-people-media.h"
+#include "koc-media-textures.h"
+#include "koc-sync-controller.h"
+#include "koc-window.h"
 
 #define DECODE_PER_IDLE 4
 
@@ -43,7 +46,7 @@ typedef struct
 {
   GPtrArray            *targets;
   GPtrArray            *sha256s;
-  KocPeopleTextureFunc  func;
+  KocTextureFunc        func;
   GCancellable         *cancellable;
   GPtrArray            *blobs;   /* Blob, from the worker */
   guint                 next;
@@ -141,11 +144,11 @@ read_ready_cb (GObject      *source,
 }
 
 void
-_koc_people_load_textures (KocStore             *store,
-                           GPtrArray            *targets,
-                           GPtrArray            *sha256s,
-                           KocPeopleTextureFunc  func,
-                           GCancellable         *cancellable)
+koc_media_textures_load (KocStore       *store,
+                         GPtrArray      *targets,
+                         GPtrArray      *sha256s,
+                         KocTextureFunc  func,
+                         GCancellable   *cancellable)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -180,7 +183,7 @@ typedef struct
 {
   GPtrArray            *targets;
   GPtrArray            *sha256s;
-  KocPeopleTextureFunc  func;
+  KocTextureFunc        func;
   GCancellable         *cancellable;
   GQueue                blobs;   /* Blob, answers not decoded yet */
   guint                 idle_id; /* the idle holds a reference */
@@ -272,12 +275,12 @@ cache_lookup_cb (GObject      *source,
 }
 
 void
-_koc_people_load_cached_textures (KocMediaCache        *cache,
-                                  KocStore             *store,
-                                  GPtrArray            *targets,
-                                  GPtrArray            *sha256s,
-                                  KocPeopleTextureFunc  func,
-                                  GCancellable         *cancellable)
+koc_media_textures_load_cached (KocMediaCache  *cache,
+                                KocStore       *store,
+                                GPtrArray      *targets,
+                                GPtrArray      *sha256s,
+                                KocTextureFunc  func,
+                                GCancellable   *cancellable)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   CacheLoad *load;
@@ -286,7 +289,7 @@ _koc_people_load_cached_textures (KocMediaCache        *cache,
 
   if (cache == NULL)
     {
-      _koc_people_load_textures (store, targets, sha256s, func, cancellable);
+      koc_media_textures_load (store, targets, sha256s, func, cancellable);
       return;
     }
 
@@ -307,4 +310,15 @@ _koc_people_load_cached_textures (KocMediaCache        *cache,
                                       load->cancellable, cache_lookup_cb, lookup);
       }
   cache_load_unref (load);
+}
+
+KocMediaCache *
+koc_media_textures_cache_for (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  KocSyncController *sync;
+
+  if (!KOC_IS_WINDOW (root) || (sync = koc_window_get_sync_controller (KOC_WINDOW (root))) == NULL)
+    return NULL;
+  return koc_sync_controller_get_media_cache (sync);
 }
