@@ -3,8 +3,9 @@
  * A client that attached a file (kind person_file) or otherwise holds bytes the other
  * devices need uploads them here after pushing its edits. The rules:
  *
- *   - bearer token, rate limit and body-size limit as every route (koc-server.c: a body
- *     over --max-body gets 413 `too_large`, before or after it is read);
+ *   - bearer token and rate limit as every route; the body-size limit is --max-media
+ *     (32 MiB by default: media kits are often larger than --max-body's 1 MiB), and a
+ *     body over it gets 413 `too_large`, before or after it is read (koc-server.c);
  *   - the SHA-256 of the body must be the path's (lowercase hex), else 400 `bad_hash`:
  *     media are content-addressed, so a name can never point at other bytes;
  *   - idempotent: the same bytes again change nothing and answer the same 200;

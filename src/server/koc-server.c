@@ -243,6 +243,17 @@ find_route (KocServerRequest *request)
   return found;
 }
 
+/* The largest body a request may send: uploads of media have their own limit. */
+static gsize
+body_limit (KocServer  *self,
+            const char *method,
+            const char *path)
+{
+  if (g_strcmp0 (method, "PUT") == 0 && g_str_has_prefix (path, "/v1/media/"))
+    return self->options.max_media;
+  return self->options.max_body;
+}
+
 static void
 handler_cb (SoupServer        *soup,
             SoupServerMessage *msg,
@@ -254,6 +265,7 @@ handler_cb (SoupServer        *soup,
   KocServerRequest *request = g_new0 (KocServerRequest, 1);
   const Route *route;
   GBytes *body;
+  gsize limit;
 
   request->server = g_object_ref (self);
   request->msg = g_object_ref (msg);
@@ -306,14 +318,14 @@ handler_cb (SoupServer        *soup,
     return;
 
   body = koc_server_request_get_body (request);
-  if (g_bytes_get_size (body) > self->options.max_body)
+  limit = body_limit (self, request->method, request->path);
+  if (g_bytes_get_size (body) > limit)
     {
       g_bytes_unref (body);
       koc_server_request_respond (request,
                                   koc_api_response_new_error (413, "too_large",
                                                               "The body is larger than %"
-                                                              G_GSIZE_FORMAT " bytes",
-                                                              self->options.max_body));
+                                                              G_GSIZE_FORMAT " bytes", limit));
       return;
     }
   g_bytes_unref (body);
@@ -332,17 +344,18 @@ early_handler_cb (SoupServer        *soup,
   KocServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   goffset length = soup_message_headers_get_content_length (headers);
+  gsize limit = body_limit (self, soup_server_message_get_method (msg), path);
   g_autoptr(KocApiResponse) response = NULL;
   gconstpointer data;
   gsize size;
 
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
-      length <= (goffset)self->options.max_body)
+      length <= (goffset)limit)
     return;
 
   response = koc_api_response_new_error (413, "too_large",
                                          "The body is larger than %" G_GSIZE_FORMAT " bytes",
-                                         self->options.max_body);
+                                         limit);
   data = g_bytes_get_data (response->body, &size);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Connection", "close");
@@ -408,6 +421,8 @@ koc_server_new (const KocServerOptions  *options,
   self->options.tls_key = self->tls_key;
   if (self->options.max_body == 0)
     self->options.max_body = KOC_SERVER_DEFAULT_MAX_BODY;
+  if (self->options.max_media == 0)
+    self->options.max_media = KOC_SERVER_DEFAULT_MAX_MEDIA;
   if (self->options.rate_limit > 0 && self->options.rate_burst == 0)
     self->options.rate_burst = MAX (1, (guint)(2 * self->options.rate_limit));
 

@@ -19,9 +19,11 @@ typedef struct
   double      rate_limit;     /* requests per second per token; <= 0 → no limit */
   guint       rate_burst;     /* bucket size; 0 → max (1, 2 × rate_limit) */
   gsize       max_body;       /* bytes; 0 → 1 MiB */
+  gsize       max_media;      /* bytes of a PUT /v1/media body; 0 → 32 MiB */
 } KocServerOptions;
 
 #define KOC_SERVER_DEFAULT_MAX_BODY (1024 * 1024)
+#define KOC_SERVER_DEFAULT_MAX_MEDIA (32 * 1024 * 1024)
 
 #define KOC_TYPE_SERVER (koc_server_get_type ())
 G_DECLARE_FINAL_TYPE (KocServer, koc_server, KOC, SERVER, GObject)

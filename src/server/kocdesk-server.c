@@ -38,6 +38,7 @@ static double opt_demo_scale;
 static double opt_rate_limit = 50;
 static int opt_rate_burst;
 static gint64 opt_max_body;
+static gint64 opt_max_media;
 static gint64 opt_token_id;
 
 static const GOptionEntry entries[] = {
@@ -60,6 +61,8 @@ static const GOptionEntry entries[] = {
     N_("Requests a token may make at once (default: twice the rate)"), N_("N") },
   { "max-body", 0, 0, G_OPTION_ARG_INT64, &opt_max_body,
     N_("Largest request body in bytes (default 1 MiB)"), N_("BYTES") },
+  { "max-media", 0, 0, G_OPTION_ARG_INT64, &opt_max_media,
+    N_("Largest uploaded file (PUT /v1/media) in bytes (default 32 MiB)"), N_("BYTES") },
   { "id", 0, 0, G_OPTION_ARG_INT64, &opt_token_id,
     N_("token revoke: only this token (default: all)"), N_("ID") },
   { NULL }
@@ -217,8 +220,8 @@ run_server (void)
     return fail ("%s", _("--listen HOST:PORT is required"));
   if ((opt_tls_cert == NULL) != (opt_tls_key == NULL))
     return fail ("%s", _("--tls-cert and --tls-key go together"));
-  if (opt_max_body < 0 || opt_rate_burst < 0)
-    return fail ("%s", _("--max-body and --rate-burst cannot be negative"));
+  if (opt_max_body < 0 || opt_max_media < 0 || opt_rate_burst < 0)
+    return fail ("%s", _("--max-body, --max-media and --rate-burst cannot be negative"));
 
   if (opt_demo_scale > 0 && !create_demo (&error))
     return fail (_("Could not create the demo workspace: %s"), error->message);
@@ -230,6 +233,7 @@ run_server (void)
   options.rate_limit = opt_rate_limit;
   options.rate_burst = opt_rate_burst;
   options.max_body = opt_max_body;
+  options.max_media = opt_max_media;
 
   if ((server = koc_server_new (&options, &error)) == NULL)
     return fail (_("Could not start: %s"), error->message);

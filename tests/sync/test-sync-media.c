@@ -5,7 +5,7 @@
  *                     engine uploads it once (not again on the next sync); client B
  *                     syncs and its media cache gets exactly those bytes from the server
  *   server-rules      a wrong hash is 400 bad_hash in the API's error format, the same
- *                     bytes twice change nothing, a body over --max-body is 413, and
+ *                     bytes twice change nothing, a body over --max-media is 413, and
  *                     each workspace only sees its own uploads
  *   refused           the engine marks a damaged local copy (400) and a file larger
  *                     than the server takes (413) as refused, finishes the sync and does
@@ -250,8 +250,11 @@ test_server_rules (void)
   const char *text = "{\"kit\":\"媒体资料\"}";
   g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   g_autofree char *big_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, big, -1);
-  ServerProcess *server = server_start (dir, "--demo-scale", "0.01", "--max-body", "4096",
-                                        NULL);
+  g_autofree char *middle = g_strdup_printf ("\"%s\"", big + 2000);  /* 3,002 bytes */
+  g_autofree char *middle_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, middle, -1);
+  ServerProcess *server = server_start (dir, "--demo-scale", "0.01", "--max-body", "1024",
+                                        "--max-media", "4096", NULL);
+  g_autoptr(Reply) over_body = NULL;
   g_autoptr(Reply) wrong = NULL;
   g_autoptr(Reply) upper = NULL;
   g_autoptr(Reply) anonymous = NULL;
@@ -290,7 +293,12 @@ test_server_rules (void)
   g_assert_cmpmem (g_bytes_get_data (got->body, NULL), g_bytes_get_size (got->body),
                    text, strlen (text));
 
-  /* Over --max-body: 413. */
+  /* Over --max-body but within --max-media: a file, stored. */
+  over_body = put_media (server, server->token, middle_sha, middle);
+  g_assert_cmpuint (over_body->status, ==, 200);
+  g_assert_true (json_object_get_boolean_member (reply_object (over_body), "stored"));
+
+  /* Over --max-media: 413. */
   too_large = put_media (server, server->token, big_sha, big);
   g_assert_cmpuint (too_large->status, ==, 413);
   g_assert_cmpstr (reply_error_code (too_large), ==, "too_large");
@@ -330,7 +338,7 @@ test_refused (void)
   g_autofree char *big_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, big);
   g_autofree char *small_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, small);
   g_autofree char *wrong_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "x", -1);
-  ServerProcess *server = server_start (dir, "--demo-scale", "0.01", "--max-body", "65536",
+  ServerProcess *server = server_start (dir, "--demo-scale", "0.01", "--max-media", "65536",
                                         NULL);
   KocStore *a = sync_test_open_store (file_a);
   KocSyncReport report;
