@@ -14,9 +14,13 @@ G_BEGIN_DECLS
 #define KOC_TYPE_DISCOVER_FILTERS (koc_discover_filters_get_type ())
 G_DECLARE_FINAL_TYPE (KocDiscoverFilters, koc_discover_filters, KOC, DISCOVER_FILTERS, GtkWidget)
 
-/* Loads the region, category and owner choices of @store (asynchronously). */
+/* Clears the filters of the previous workspace (emits ::changed once when something
+ * was set). The choices of @store are read by koc_discover_filters_load_choices(). */
 void      koc_discover_filters_set_store  (KocDiscoverFilters *self,
                                            KocStore           *store);
+/* Reads the region, category, owner, brand and tag choices (asynchronously): a scan of
+ * accounts and people, so the pane asks after its first page. */
+void      koc_discover_filters_load_choices (KocDiscoverFilters *self);
 /* Writes the chosen filters into @query (text, sort and paging are left alone). */
 void      koc_discover_filters_apply      (KocDiscoverFilters *self,
                                            KocSearchQuery     *query);

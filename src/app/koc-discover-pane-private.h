@@ -37,6 +37,7 @@ struct _KocDiscoverPane
   gboolean             user_sorted;      /* a header was clicked: keep that order */
   gboolean             setting_sort;
   gboolean             has_more;
+  guint                fill_idle;        /* loads the next page when rows do not fill the list */
   int                  probe_key;
   GtkColumnViewColumn *probe_column;
 

@@ -83,7 +83,9 @@ _koc_discover_update_state (KocDiscoverPane *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  if (n > 0 || self->busy > 0 || self->query == NULL)
+  /* Until the count says whether the workspace has accounts at all, an empty first
+   * page is not "no results" yet. */
+  if (n > 0 || self->busy > 0 || self->query == NULL || self->n_accounts < 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "results");
       return;
@@ -151,6 +153,32 @@ scrolled_cb (KocDiscoverPane *self,
 
   if (gtk_adjustment_get_upper (adjustment) - (value + page) < page)
     _koc_discover_load_more (self);
+}
+
+static gboolean
+fill_idle_cb (gpointer data)
+{
+  KocDiscoverPane *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  self->fill_idle = 0;
+  if (page > 0 && gtk_adjustment_get_upper (adjustment) <= page)
+    _koc_discover_load_more (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows that do not fill the list cannot be scrolled, so the next page comes without
+ * scrolling (a window taller than the first page). Checked after the layout that
+ * changed the adjustment, not inside it. */
+static void
+adjustment_changed_cb (KocDiscoverPane *self,
+                       GtkAdjustment   *adjustment)
+{
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (self->has_more && self->fill_idle == 0 && page > 0 && gtk_adjustment_get_upper (adjustment) <= page)
+    self->fill_idle = g_idle_add (fill_idle_cb, self);
 }
 
 static void
@@ -238,21 +266,21 @@ row_activated_cb (KocDiscoverPane *self,
 }
 
 static void
-summary_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+accounts_counted_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(KocDiscoverPane) self = user_data;
   g_autoptr(GError) error = NULL;
-  KocStoreSummary summary = { 0 };
+  gint64 n = 0;
 
-  if (!koc_store_get_summary_finish (KOC_STORE (source), result, &summary, &error))
+  if (!koc_store_count_finish (KOC_STORE (source), result, &n, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read the workspace summary: %s", error->message);
+        g_warning ("Could not count the accounts: %s", error->message);
       return;
     }
-  self->n_accounts = summary.n_accounts;
+  self->n_accounts = n;
   _koc_discover_update_state (self);
 }
 
@@ -432,6 +460,7 @@ koc_discover_pane_dispose (GObject *object)
 
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->store_cancellable);
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
   /* Taking the columns away changes the view's sorter: that is no new query. */
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
@@ -564,6 +593,8 @@ koc_discover_pane_init (KocDiscoverPane *self)
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
   _koc_discover_update_header_tooltips (self);
   _koc_discover_update_state (self);
 }
@@ -589,10 +620,14 @@ koc_discover_pane_set_store (KocDiscoverPane *self,
   koc_discover_filters_set_store (self->filters, store);
   if (store != NULL)
     {
-      koc_store_get_summary_async (store, self->store_cancellable, summary_ready_cb, g_object_ref (self));
+      /* The store's one worker runs jobs in order: the first page and its count come
+       * first, then what the list does not wait for (the filter choices scan accounts
+       * and people: 0.5 s at scale 10). A rescore that changes scores searches again. */
+      _koc_discover_start_search (self);
+      koc_store_count_async (store, "accounts", self->store_cancellable, accounts_counted_cb, g_object_ref (self));
+      koc_discover_filters_load_choices (self->filters);
       _koc_discover_load_saved (self);
       rescore_changed (self);
-      _koc_discover_start_search (self);
     }
   else
     {

@@ -24,17 +24,20 @@ typedef struct
   KocDiscoverPane *self;      /* owned reference */
   guint            generation;
   guint            offset;
+  guint            limit;      /* rows asked for: fewer means the last page */
 } Request;
 
 static Request *
 request_new (KocDiscoverPane *self,
-             guint            offset)
+             guint            offset,
+             guint            limit)
 {
   Request *request = g_new0 (Request, 1);
 
   request->self = g_object_ref (self);
   request->generation = self->generation;
   request->offset = offset;
+  request->limit = limit;
   self->busy++;
   return request;
 }
@@ -69,7 +72,7 @@ build_query (KocDiscoverPane *self)
       query->sort = query->text != NULL ? KOC_SEARCH_SORT_RELEVANCE : KOC_SEARCH_SORT_SCORE;
       query->ascending = FALSE;
     }
-  query->limit = KOC_DISCOVER_PAGE_SIZE;
+  query->limit = KOC_DISCOVER_FIRST_PAGE_SIZE;
   return query;
 }
 
@@ -159,7 +162,7 @@ page_ready_cb (GObject      *source,
       return;
     }
 
-  self->has_more = hits->len >= KOC_DISCOVER_PAGE_SIZE;
+  self->has_more = hits->len >= request->limit;
   items = koc_account_items_from_hits (hits);
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->results));
 
@@ -208,12 +211,12 @@ _koc_discover_start_search (KocDiscoverPane *self)
   show_default_sort (self);
 
   koc_store_search_async (self->store, self->query, self->search_cancellable, page_ready_cb,
-                          request_new (self, 0));
+                          request_new (self, 0, self->query->limit));
   /* Queued after the page on the same worker: the rows show first. */
   count_query = koc_search_query_copy (self->query);
   koc_store_run_async (self->store, count_func, g_steal_pointer (&count_query),
                        (GDestroyNotify) koc_search_query_free, g_free, self->search_cancellable,
-                       count_ready_cb, request_new (self, 0));
+                       count_ready_cb, request_new (self, 0, 0));
   _koc_discover_update_state (self);
 }
 
@@ -230,7 +233,8 @@ _koc_discover_load_more (KocDiscoverPane *self)
 
   query = koc_search_query_copy (self->query);
   query->offset = n;
+  query->limit = KOC_DISCOVER_PAGE_SIZE;
   koc_store_search_async (self->store, query, self->search_cancellable, page_ready_cb,
-                          request_new (self, n));
+                          request_new (self, n, query->limit));
   _koc_discover_update_state (self);
 }

@@ -199,23 +199,23 @@ profile_changed_cb (KocPeoplePane *self)
 }
 
 static void
-summary_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+people_counted_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(KocPeoplePane) self = user_data;
   g_autoptr(GError) error = NULL;
-  KocStoreSummary summary = { 0 };
+  gint64 n = 0;
 
-  if (!koc_store_get_summary_finish (KOC_STORE (source), result, &summary, &error))
+  if (!koc_store_count_finish (KOC_STORE (source), result, &n, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read the workspace summary: %s", error->message);
+        g_warning ("Could not count the people: %s", error->message);
       return;
     }
   if (KOC_STORE (source) != self->store)
     return;
-  self->n_people = summary.n_people;
+  self->n_people = n;
   _koc_people_update_state (self);
 }
 
@@ -435,7 +435,8 @@ koc_people_pane_set_store (KocPeoplePane *self,
 
   if (store != NULL)
     {
-      koc_store_get_summary_async (store, self->store_cancellable, summary_ready_cb, g_object_ref (self));
+      /* Only the people: the summary would count the posts too. */
+      koc_store_count_async (store, "people", self->store_cancellable, people_counted_cb, g_object_ref (self));
       /* Setting the text re-queries only when it changes. */
       if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
         gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

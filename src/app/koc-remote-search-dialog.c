@@ -2,6 +2,9 @@
  *
  * The request and the save are async (libsoup on the main context, SQLite on the store's
  * worker); a new search cancels the previous one, closing the dialog cancels all.
+ * Results come N_HITS a page (GET /v1/search's offset): "Show More" appends the next
+ * page. A page whose hits are all in the workspace already is skipped over, a few
+ * pages at most, so the dialog does not say "Nothing New" while newer hits follow.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +21,8 @@
 #include "koc-sync-search.h"
 
 #define N_HITS 50
+/* Pages of only local hits read in a row before the dialog shows what it has. */
+#define MAX_SKIPPED_PAGES 5
 
 struct _KocRemoteSearchDialog
 {
@@ -29,6 +34,11 @@ struct _KocRemoteSearchDialog
   GPtrArray      *hits;        /* KocRemoteHit */
   GPtrArray      *checks;      /* GtkCheckButton, one per hit */
   guint           busy;
+  char           *text;        /* of the search shown */
+  gint64          next_offset; /* of the next page; -1: none */
+  guint           n_local;     /* hits left out so far: already in the workspace */
+  guint           n_skipped;   /* pages in a row without a new hit */
+  gboolean        appending;   /* the request running is "Show More" */
 
   AdwWindowTitle *title;
   GtkSearchEntry *entry;
@@ -37,6 +47,7 @@ struct _KocRemoteSearchDialog
   GtkListBox     *list;
   GtkLabel       *info_label;
   GtkWidget      *save_button;
+  GtkWidget      *more_button;
 };
 
 enum { SIGNAL_SAVED, N_SIGNALS };
@@ -127,6 +138,28 @@ clear_list (KocRemoteSearchDialog *self)
   g_ptr_array_set_size (self->hits, 0);
 }
 
+static void searched_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data);
+
+static void
+request_page (KocRemoteSearchDialog *self,
+              guint                  offset)
+{
+  self->busy++;
+  gtk_widget_set_sensitive (self->more_button, FALSE);
+  update_save_button (self);
+  koc_sync_engine_search_page_async (self->engine, self->text, NULL, offset, N_HITS,
+                                     self->cancellable, searched_cb, g_object_ref (self));
+}
+
+static void
+update_more_button (KocRemoteSearchDialog *self)
+{
+  gtk_widget_set_visible (self->more_button, self->next_offset >= 0);
+  gtk_widget_set_sensitive (self->more_button, self->busy == 0);
+}
+
 static void
 searched_cb (GObject      *source,
              GAsyncResult *result,
@@ -136,15 +169,30 @@ searched_cb (GObject      *source,
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   guint n_local = 0;
+  gint64 next_offset = -1;
 
-  hits = koc_sync_engine_search_finish (KOC_SYNC_ENGINE (source), result, &n_local, &error);
+  hits = koc_sync_engine_search_page_finish (KOC_SYNC_ENGINE (source), result, &n_local,
+                                             &next_offset, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->busy--;
-  clear_list (self);
+  if (hits == NULL && self->appending)
+    {
+      /* The hits shown stay; the next page can be asked for again. */
+      gtk_label_set_label (self->info_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->info_label), "error");
+      update_more_button (self);
+      update_save_button (self);
+      return;
+    }
+  if (!self->appending)
+    clear_list (self);
   if (hits == NULL)
     {
       gboolean offline = g_error_matches (error, KOC_SYNC_ERROR, KOC_SYNC_ERROR_OFFLINE);
+
+      self->next_offset = -1;
+      update_more_button (self);
 
       show_status (self, offline ? "network-offline-symbolic" : "dialog-warning-symbolic",
                    offline ? _("Offline") : _("Server Search Failed"), error->message);
@@ -160,6 +208,19 @@ searched_cb (GObject      *source,
       gtk_list_box_append (self->list, hit_row (self, hit));
       g_ptr_array_add (self->hits, g_steal_pointer (&hits->pdata[i]));
     }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->info_label), "error");
+  self->next_offset = next_offset;
+  self->n_local += n_local;
+  n_local = self->n_local;
+  self->n_skipped = hits->len == 0 ? self->n_skipped + 1 : 0;
+  if (hits->len == 0 && next_offset >= 0 && self->n_skipped < MAX_SKIPPED_PAGES)
+    {
+      /* Every hit of this page is local: the next page may have new ones. */
+      self->appending = self->hits->len > 0;
+      request_page (self, next_offset);
+      return;
+    }
+  update_more_button (self);
   if (n_local > 0)
     {
       g_autofree char *info =
@@ -192,11 +253,35 @@ koc_remote_search_dialog_search (KocRemoteSearchDialog *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->busy = 1;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->busy = 0;
+  self->next_offset = -1;
+  self->n_local = 0;
+  self->n_skipped = 0;
+  self->appending = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  update_save_button (self);
-  koc_sync_engine_search_async (self->engine, text, NULL, N_HITS, self->cancellable,
-                                searched_cb, g_object_ref (self));
+  request_page (self, 0);
+}
+
+void
+koc_remote_search_dialog_show_more (KocRemoteSearchDialog *self)
+{
+  g_return_if_fail (KOC_IS_REMOTE_SEARCH_DIALOG (self));
+
+  if (self->next_offset < 0 || self->busy > 0)
+    return;
+  self->appending = TRUE;
+  self->n_skipped = 0;
+  request_page (self, self->next_offset);
+}
+
+gboolean
+koc_remote_search_dialog_has_more (KocRemoteSearchDialog *self)
+{
+  g_return_val_if_fail (KOC_IS_REMOTE_SEARCH_DIALOG (self), FALSE);
+
+  return self->next_offset >= 0;
 }
 
 static void
@@ -305,6 +390,7 @@ koc_remote_search_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (koc_remote_search_dialog_parent_class)->dispose (object);
 }
@@ -332,10 +418,12 @@ koc_remote_search_dialog_init (KocRemoteSearchDialog *self)
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *results_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_action_bar_new ();
 
   self->hits = g_ptr_array_new_with_free_func ((GDestroyNotify)koc_remote_hit_free);
   self->checks = g_ptr_array_new ();
+  self->next_offset = -1;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Search on Server"));
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 560);
@@ -380,7 +468,17 @@ koc_remote_search_dialog_init (KocRemoteSearchDialog *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->list), 12);
   gtk_widget_set_margin_top (GTK_WIDGET (self->list), 6);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
+  self->more_button = gtk_button_new_with_mnemonic (_("Show _More"));
+  gtk_widget_set_tooltip_text (self->more_button, _("List the server’s next matches"));
+  gtk_widget_set_halign (self->more_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_bottom (self->more_button, 12);
+  gtk_widget_add_css_class (self->more_button, "pill");
+  gtk_widget_set_visible (self->more_button, FALSE);
+  g_signal_connect_swapped (self->more_button, "clicked",
+                            G_CALLBACK (koc_remote_search_dialog_show_more), self);
+  gtk_box_append (GTK_BOX (results_box), GTK_WIDGET (self->list));
+  gtk_box_append (GTK_BOX (results_box), self->more_button);
+  adw_clamp_set_child (ADW_CLAMP (clamp), results_box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);

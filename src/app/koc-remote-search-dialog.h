@@ -39,5 +39,8 @@ const char            *koc_remote_search_dialog_get_status (KocRemoteSearchDialo
 const char            *koc_remote_search_dialog_get_status_description (KocRemoteSearchDialog *self);
 /* What the "Save to Workspace" button does. */
 void                   koc_remote_search_dialog_save       (KocRemoteSearchDialog *self);
+/* "Show More": appends the server's next page of hits (when it has one). */
+void                   koc_remote_search_dialog_show_more  (KocRemoteSearchDialog *self);
+gboolean               koc_remote_search_dialog_has_more   (KocRemoteSearchDialog *self);
 
 G_END_DECLS

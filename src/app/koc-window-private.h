@@ -28,6 +28,7 @@ struct _KocWindow
   char                 *workspace_dir;
   GStrv                 workspace_names;  /* last listing, sorted */
   gboolean              workspace_pending;
+  guint                 panes_loaded;     /* bit per KocWindowPane: has the open store */
   KocSyncController    *sync;
 
   /* Template children */
@@ -53,7 +54,8 @@ void _koc_window_open_workspace        (KocWindow      *self,
 void _koc_window_show_error            (KocWindow      *self,
                                         const char     *heading,
                                         const GError   *error);
-/* koc-window.c */
+/* koc-window-panes.c */
+void _koc_window_panes_init            (KocWindow      *self);
 void _koc_window_workspace_opened      (KocWindow      *self);
 void _koc_window_synced                (KocWindow      *self);
 

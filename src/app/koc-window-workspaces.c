@@ -121,6 +121,8 @@ store_opened_cb (GObject      *source,
   g_settings_set_string (self->settings, "workspace", data->name);
   remember_workspace (self, data->name);
   g_object_notify (G_OBJECT (self), "workspace");
+  /* A new store: no pane has it yet (koc-window-panes.c). */
+  self->panes_loaded = 0;
   _koc_window_workspace_opened (self);
 }
 

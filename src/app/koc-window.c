@@ -23,65 +23,6 @@ G_DEFINE_FINAL_TYPE (KocWindow, koc_window, ADW_TYPE_APPLICATION_WINDOW)
 static GParamSpec *properties[N_PROPS];
 
 static void
-summary_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(KocWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  KocStoreSummary summary = { 0 };
-
-  if (!koc_store_get_summary_finish (KOC_STORE (source), result, &summary, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _koc_window_show_error (self, _("Could Not Read the Workspace"), error);
-      return;
-    }
-
-  if (KOC_STORE (source) != self->store)
-    return; /* Another workspace was opened meanwhile. */
-}
-
-static void
-reset_pages (KocWindow *self)
-{
-  koc_keywords_pane_set_store (self->keywords_pane, NULL);
-}
-
-void
-_koc_window_workspace_opened (KocWindow *self)
-{
-  gtk_label_set_label (self->workspace_label, self->workspace_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->workspace_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->workspace_name, -1);
-  reset_pages (self);
-  koc_discover_pane_set_store (self->discover_pane, self->store);
-  koc_people_pane_set_store (self->people_pane, self->store);
-  koc_campaigns_pane_set_store (self->campaigns_pane, self->store);
-  koc_keywords_pane_set_store (self->keywords_pane, self->store);
-  koc_store_get_summary_async (self->store, self->cancellable, summary_ready_cb, g_object_ref (self));
-  koc_sync_controller_set_workspace (self->sync, self->store, self->workspace_name);
-}
-
-/* A sync brought changes: the counts, and Discover when it shows its default list. */
-void
-_koc_window_synced (KocWindow *self)
-{
-  const KocSearchQuery *query = koc_discover_pane_get_query (self->discover_pane);
-
-  if (self->store == NULL)
-    return;
-  koc_store_get_summary_async (self->store, self->cancellable, summary_ready_cb, g_object_ref (self));
-  koc_campaigns_pane_reload (self->campaigns_pane);
-  koc_keywords_pane_reload (self->keywords_pane);
-  if (query == NULL || query->text == NULL || *query->text == '\0')
-    {
-      koc_discover_pane_set_store (self->discover_pane, NULL);
-      koc_discover_pane_set_store (self->discover_pane, self->store);
-    }
-}
-
-static void
 show_pane_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -136,6 +77,7 @@ koc_window_constructed (GObject *object)
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->sync_indicator, "compact", G_BINDING_SYNC_CREATE);
 
+  _koc_window_panes_init (self);
   _koc_window_workspaces_start (self);
 }
 

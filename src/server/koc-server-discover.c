@@ -1,7 +1,9 @@
 /* koc-server-discover.c: remote discovery and media.
  *
- *   GET  /v1/search?q=&platform=&min_followers=&limit=   koc_search_accounts() over the
- *        token's workspace; each hit with its account and person uids, so the client can
+ *   GET  /v1/search?q=&platform=&min_followers=&limit=&offset=   koc_search_accounts() over
+ *        the token's workspace, a page of `limit` hits from `offset`; `next_offset` (only
+ *        when more hits follow) is the offset of the next page. Each hit with its account
+ *        and person uids, so the client can
  *        save it into its own workspace: `entities` holds the hit's person and account
  *        as changes of the feed (kind, id, rev, deleted, data), which the client applies
  *        like a page of GET /v1/changes, so a later sync updates them instead of adding
@@ -100,13 +102,17 @@ search_func (sqlite3       *db,
   g_autoptr(GString) json = g_string_new ("{\"accounts\":[");
   sqlite3_stmt *stmt = NULL;
 
+  guint shown;
+
+  /* The route asked for one hit more than the page: it says whether another page follows. */
   if ((hits = koc_search_accounts (db, query, error)) == NULL)
     return FALSE;
+  shown = MIN (hits->len, query->limit - 1);
   if (!koc_db_prepare (db, "SELECT a.uid, p.uid FROM accounts a LEFT JOIN people p"
                        " ON p.id = a.person_id WHERE a.id = ?1", &stmt, error))
     return FALSE;
 
-  for (guint i = 0; i < hits->len; i++)
+  for (guint i = 0; i < shown; i++)
     {
       KocAccountHit *hit = g_ptr_array_index (hits, i);
       int rc;
@@ -146,7 +152,10 @@ search_func (sqlite3       *db,
       g_string_append_c (json, '}');
     }
   sqlite3_finalize (stmt);
-  g_string_append (json, "]}");
+  g_string_append_c (json, ']');
+  if (hits->len > shown)
+    append_number_member (json, "next_offset", (gint64) query->offset + shown);
+  g_string_append_c (json, '}');
   *result = koc_api_response_new_json (200, g_steal_pointer (&json));
   return TRUE;
 }
@@ -157,17 +166,19 @@ koc_server_route_search (KocServerRequest *request)
   g_autoptr(KocSearchQuery) query = koc_search_query_new ();
   const char *q = koc_server_request_get_query (request, "q");
   const char *platform = koc_server_request_get_query (request, "platform");
-  gint64 min_followers, limit;
+  gint64 min_followers, limit, offset;
 
   if (!koc_server_parse_count (koc_server_request_get_query (request, "min_followers"), -1,
                                &min_followers) ||
       !koc_server_parse_count (koc_server_request_get_query (request, "limit"),
-                               KOC_SEARCH_DEFAULT_LIMIT, &limit) || limit == 0)
+                               KOC_SEARCH_DEFAULT_LIMIT, &limit) || limit == 0 ||
+      !koc_server_parse_count (koc_server_request_get_query (request, "offset"), 0, &offset) ||
+      offset > G_MAXINT32)
     {
       koc_server_request_respond (request,
                                   koc_api_response_new_error (400, "bad_request",
-                                                              "min_followers and limit must be"
-                                                              " non-negative integers"));
+                                                              "min_followers, limit and offset must"
+                                                              " be non-negative integers"));
       return;
     }
 
@@ -175,7 +186,9 @@ koc_server_route_search (KocServerRequest *request)
   if (platform != NULL && *platform != '\0')
     query->platforms = g_strsplit (platform, ",", -1);
   query->min_followers = min_followers;
-  query->limit = MIN (limit, KOC_SEARCH_MAX_LIMIT);
+  /* One more than the page, to know whether another follows (search_func). */
+  query->limit = MIN (limit, KOC_SEARCH_MAX_LIMIT) + 1;
+  query->offset = offset;
   koc_server_request_run (request, FALSE, search_func, g_steal_pointer (&query),
                           (GDestroyNotify)koc_search_query_free);
 }

@@ -487,6 +487,56 @@ koc_store_get_summary_finish (KocStore         *self,
 }
 
 static gboolean
+count_func (sqlite3       *db,
+            gpointer       data,
+            gpointer      *result,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  char *sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", (const char *) data);
+  gint64 count = 0;
+  gboolean ok = koc_db_query_int64 (db, sql, 0, &count, error);
+
+  sqlite3_free (sql);
+  if (ok)
+    *result = g_memdup2 (&count, sizeof count);
+  return ok;
+}
+
+void
+koc_store_count_async (KocStore            *self,
+                       const char          *table,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (KOC_IS_STORE (self));
+  g_return_if_fail (table != NULL);
+
+  push_job (self, JOB_READ, count_func, g_strdup (table), g_free, g_free, cancellable,
+            koc_store_count_async, callback, user_data);
+}
+
+gboolean
+koc_store_count_finish (KocStore      *self,
+                        GAsyncResult  *result,
+                        gint64        *out_count,
+                        GError       **error)
+{
+  g_autofree gint64 *value = NULL;
+
+  g_return_val_if_fail (KOC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == koc_store_count_async, FALSE);
+
+  if ((value = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+    return FALSE;
+  if (out_count != NULL)
+    *out_count = *value;
+  return TRUE;
+}
+
+static gboolean
 search_accounts_func (sqlite3       *db,
                       gpointer       data,
                       gpointer      *result,

@@ -85,6 +85,18 @@ gboolean         koc_store_get_summary_finish (KocStore            *self,
                                                KocStoreSummary     *summary,
                                                GError             **error);
 
+/* The number of rows of @table ("people", "accounts"…): one count(*), where the
+ * summary also counts the posts (at 2M posts that read fills 32 MB of page cache). */
+void             koc_store_count_async       (KocStore             *self,
+                                              const char           *table,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean         koc_store_count_finish      (KocStore             *self,
+                                              GAsyncResult         *result,
+                                              gint64               *out_count,
+                                              GError              **error);
+
 /* Work to run on the store's worker thread with its connection. Return FALSE with
  * @error set on failure; on success optionally set *@result (freed with the
  * result_destroy given to koc_store_run_async() when nobody takes it). Long loops

@@ -66,12 +66,14 @@ typedef struct
   guint         timeout_s;
   gboolean      timed_out;
   char         *path;
+  gint64        next_offset;  /* of the response; -1: the last page */
 } Search;
 
 typedef struct
 {
   GPtrArray *hits;
   guint      n_local;
+  gint64     next_offset;
 } Filtered;
 
 static void
@@ -111,6 +113,7 @@ member_string (JsonObject *object,
 /* The hits of a response body, or NULL with @error when it is not the documented shape. */
 static GPtrArray *
 parse_hits (GBytes  *body,
+            gint64  *next_offset,
             GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -127,6 +130,9 @@ parse_hits (GBytes  *body,
                            _("The server sent search results KOC Desk cannot read."));
       return NULL;
     }
+  /* A server without paging sends no next_offset: one page. */
+  *next_offset = json_object_get_int_member_with_default (json_node_get_object (root),
+                                                          "next_offset", -1);
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (accounts)); i++)
     {
@@ -222,7 +228,10 @@ filtered_cb (GObject      *source,
   if (!koc_store_run_finish (KOC_STORE (source), result, (gpointer *)&filtered, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, filtered, filtered_free);
+    {
+      filtered->next_offset = ((Search *) g_task_get_task_data (task))->next_offset;
+      g_task_return_pointer (task, filtered, filtered_free);
+    }
 }
 
 static void
@@ -282,7 +291,7 @@ search_sent_cb (GObject      *object,
       return;
     }
 
-  if ((hits = parse_hits (body, &error)) == NULL)
+  if ((hits = parse_hits (body, &search->next_offset, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -356,6 +365,20 @@ koc_sync_engine_search_async (KocSyncEngine       *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  koc_sync_engine_search_page_async (self, text, platforms, 0, limit, cancellable,
+                                     callback, user_data);
+}
+
+void
+koc_sync_engine_search_page_async (KocSyncEngine       *self,
+                                   const char          *text,
+                                   const char          *platforms,
+                                   guint                offset,
+                                   guint                limit,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autofree char *q = g_uri_escape_string (text != NULL ? text : "", NULL, FALSE);
   g_autofree char *platform = g_uri_escape_string (platforms != NULL ? platforms : "", NULL, FALSE);
@@ -365,10 +388,12 @@ koc_sync_engine_search_async (KocSyncEngine       *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, koc_sync_engine_search_async);
+  g_task_set_source_tag (task, koc_sync_engine_search_page_async);
   search = g_new0 (Search, 1);
   search->inner = g_cancellable_new ();
-  search->path = g_strdup_printf ("v1/search?q=%s&limit=%u%s%s", q, CLAMP (limit, 1, 100),
+  search->next_offset = -1;
+  search->path = g_strdup_printf ("v1/search?q=%s&limit=%u&offset=%u%s%s", q, CLAMP (limit, 1, 100),
+                                  MIN (offset, (guint) G_MAXINT32),
                                   *platform != '\0' ? "&platform=" : "", platform);
   if (cancellable != NULL)
     {
@@ -398,6 +423,16 @@ koc_sync_engine_search_finish (KocSyncEngine  *self,
                                guint          *out_n_local,
                                GError        **error)
 {
+  return koc_sync_engine_search_page_finish (self, result, out_n_local, NULL, error);
+}
+
+GPtrArray *
+koc_sync_engine_search_page_finish (KocSyncEngine  *self,
+                                    GAsyncResult   *result,
+                                    guint          *out_n_local,
+                                    gint64         *out_next_offset,
+                                    GError        **error)
+{
   Filtered *filtered;
   GPtrArray *hits;
 
@@ -408,6 +443,8 @@ koc_sync_engine_search_finish (KocSyncEngine  *self,
   hits = g_steal_pointer (&filtered->hits);
   if (out_n_local != NULL)
     *out_n_local = filtered->n_local;
+  if (out_next_offset != NULL)
+    *out_next_offset = filtered->next_offset;
   filtered_free (filtered);
   return hits;
 }

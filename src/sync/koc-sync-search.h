@@ -65,6 +65,25 @@ GPtrArray    *koc_sync_engine_search_finish     (KocSyncEngine  *self,
                                                  guint          *out_n_local,
                                                  GError        **error);
 
+/* Like koc_sync_engine_search_async(), the page of @limit hits after the first
+ * @offset (GET /v1/search's offset). */
+void          koc_sync_engine_search_page_async  (KocSyncEngine  *self,
+                                                  const char     *text,
+                                                  const char     *platforms,
+                                                  guint           offset,
+                                                  guint           limit,
+                                                  GCancellable   *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer        user_data);
+/* Finishes either search; @out_next_offset (optional) gets the offset of the next page,
+ * or -1 when this was the last. The local hits are left out of each page, so a page
+ * may list fewer than @limit (even none) while more follow. */
+GPtrArray    *koc_sync_engine_search_page_finish (KocSyncEngine  *self,
+                                                  GAsyncResult   *result,
+                                                  guint          *out_n_local,
+                                                  gint64         *out_next_offset,
+                                                  GError        **error);
+
 /* Stores @hits (KocRemoteHit) in one write transaction. */
 void          koc_sync_save_hits_async          (KocStore       *store,
                                                  GPtrArray      *hits,

@@ -8,7 +8,8 @@
  * "Save to Workspace" stores it with the server's values, the pane lists it and a toast
  * says so; the next sync does not duplicate it. A search with nothing new, a search
  * without any local result (whose no-results page offers the server) and a stopped
- * server show their status pages. Screenshots of each, light and dark.
+ * server show their status pages. Against a workspace without the server's accounts,
+ * "Show More" lists the next page of 50. Screenshots of each, light and dark.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -344,6 +345,59 @@ test_no_results_page (void)
   gtk_window_close (toplevel);
 }
 
+/* Against a workspace that has none of the server's accounts (a second, empty one, with
+ * its own engine), the server's 100 accounts come as a page of 50 and, after "Show
+ * More", the other 50: each once, and no further page is offered. */
+static void
+test_show_more (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "Elsewhere.db", NULL);
+  g_autofree char *server_path = server_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KocStore) empty = koc_store_open_sync (path, KOC_STORE_OPEN_CREATE, NULL, &error);
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(KocSyncEngine) engine = NULL;
+  KocRemoteSearchDialog *dialog;
+  gint64 server_accounts = query_int (server_path, "SELECT count(*) FROM accounts");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (server_accounts, >, 50);
+  g_assert_cmpint (server_accounts, <=, 100);
+  engine = koc_sync_engine_new (empty, server->url, server->token);
+  dialog = koc_remote_search_dialog_new (GTK_WINDOW (window), engine, empty, "");
+  gtk_window_present (GTK_WINDOW (dialog));
+  koc_test_gui_wait_until (dialog_idle, dialog, "the server search");
+  g_assert_null (koc_remote_search_dialog_get_status (dialog));
+  g_assert_cmpuint (koc_remote_search_dialog_get_n_hits (dialog), ==, 50);
+  g_assert_true (koc_remote_search_dialog_has_more (dialog));
+  /* At the end of the page: the button. */
+  {
+    /* The results' scroller comes after the status page's. */
+    g_autoptr(GPtrArray) scrollers = koc_test_gui_find_widgets (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+    GtkScrolledWindow *scroller = g_ptr_array_index (scrollers, scrollers->len - 1);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    koc_test_gui_wait_frames (GTK_WIDGET (dialog), 3);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  save_both (GTK_WIDGET (dialog), "discover-remote-show-more");
+
+  koc_remote_search_dialog_check (dialog, 0, TRUE);
+  koc_remote_search_dialog_show_more (dialog);
+  g_assert_true (koc_remote_search_dialog_is_busy (dialog));
+  koc_test_gui_wait_until (dialog_idle, dialog, "the next page");
+  g_assert_cmpuint (koc_remote_search_dialog_get_n_hits (dialog), ==, server_accounts);
+  g_assert_false (koc_remote_search_dialog_has_more (dialog));
+  for (guint i = 0; i < koc_remote_search_dialog_get_n_hits (dialog); i++)
+    g_assert_true (g_hash_table_add (uids, (gpointer) koc_remote_search_dialog_get_hit_uid (dialog, i)));
+  /* The first page's rows (and what was checked there) stay. */
+  save_both (GTK_WIDGET (dialog), "discover-remote-show-more-end");
+  g_object_ref (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  koc_test_gui_wait_until (not_visible, dialog, "the dialog to close");
+  g_object_unref (dialog);
+}
+
 static void
 test_server_down (void)
 {
@@ -401,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/koc/app/discover-remote/search-and-save", test_search_and_save);
   g_test_add_func ("/koc/app/discover-remote/nothing-new", test_nothing_new);
   g_test_add_func ("/koc/app/discover-remote/no-results-page", test_no_results_page);
+  g_test_add_func ("/koc/app/discover-remote/show-more", test_show_more);
   g_test_add_func ("/koc/app/discover-remote/server-down", test_server_down);
 
   status = g_test_run ();

@@ -4,7 +4,8 @@
  * temporary XDG_DATA_HOME and the real application opens it. The pane's rows are
  * compared with what koc_search_accounts() returns for the same query on a second
  * connection: the default list, a Chinese search, a handle, header sorting, a filter,
- * paging, the empty result, Ctrl+F, the details popover with its score breakdown, and
+ * paging, the hidden panes loading only when shown (win.show-person from Discover), the
+ * empty result, Ctrl+F, the details popover with its score breakdown, and
  * screenshots in the light and dark style (KOCDESK_SCREENSHOT_DIR) without missing
  * glyphs.
  *
@@ -18,10 +19,14 @@
 #include "koc-account-item.h"
 #include "koc-account-popover.h"
 #include "koc-application.h"
+#include "koc-campaigns-pane.h"
+#include "koc-db.h"
 #include "koc-demo.h"
 #include "koc-discover-filters.h"
 #include "koc-discover-pane.h"
 #include "koc-i18n.h"
+#include "koc-people-pane.h"
+#include "koc-people-profile.h"
 #include "koc-test-gui.h"
 #include "koc-test-utils.h"
 #include "koc-window.h"
@@ -60,6 +65,24 @@ static gboolean
 settled (gpointer data)
 {
   return !koc_discover_pane_is_busy (pane);
+}
+
+/* On the store's worker: count(*) of the table named by @data (small: it travels in
+ * the result pointer). */
+static gboolean
+count_func (sqlite3       *db,
+            gpointer       data,
+            gpointer      *result,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", (const char *) data);
+  gint64 n = -1;
+
+  if (!koc_db_query_int64 (db, sql, -1, &n, error))
+    return FALSE;
+  *result = GINT_TO_POINTER ((int) n);
+  return TRUE;
 }
 
 static gboolean
@@ -136,12 +159,75 @@ test_default_list (void)
   g_assert_cmpint (query->sort, ==, KOC_SEARCH_SORT_SCORE);
   g_assert_cmpstr (visible_state (), ==, "results");
 
-  /* One page, the strongest advocates first. */
-  g_assert_cmpuint (g_list_model_get_n_items (results), ==, KOC_DISCOVER_PAGE_SIZE);
+  /* The first page, the strongest advocates first. */
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, KOC_DISCOVER_FIRST_PAGE_SIZE);
   assert_rows_match_store ();
-  for (guint i = 1; i < KOC_DISCOVER_PAGE_SIZE; i++)
+  for (guint i = 1; i < KOC_DISCOVER_FIRST_PAGE_SIZE; i++)
     g_assert_cmpfloat (row (i - 1)->koc_score, >=, row (i)->koc_score);
-  g_assert_cmpint (koc_discover_pane_get_count (pane), >, KOC_DISCOVER_PAGE_SIZE);
+  g_assert_cmpint (koc_discover_pane_get_count (pane), >, KOC_DISCOVER_FIRST_PAGE_SIZE + KOC_DISCOVER_PAGE_SIZE);
+}
+
+static gboolean
+person_shown (gpointer data)
+{
+  KocPeoplePane *people = data;
+  KocPeopleProfile *profile = KOC_PEOPLE_PROFILE (koc_people_pane_get_profile (people));
+
+  return koc_people_profile_get_person_id (profile) == row (0)->person_id &&
+         !koc_people_profile_is_busy (profile) && !koc_people_pane_is_busy (people) &&
+         koc_people_pane_get_count (people) >= 0;
+}
+
+static gboolean
+campaigns_listed (gpointer data)
+{
+  return koc_campaigns_pane_get_campaigns (data) != NULL && !koc_campaigns_pane_is_busy (data);
+}
+
+/* Start-up loads the visible pane only (koc-window-panes.c): the hidden ones have read
+ * nothing, and each loads when it is shown, whichever way. */
+static gint64
+store_count (const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer n = NULL;
+
+  g_assert_true (koc_store_run_sync (store, count_func, (gpointer) table, &n, NULL, &error));
+  g_assert_no_error (error);
+  return GPOINTER_TO_INT (n);
+}
+
+static void
+test_hidden_panes (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (koc_test_gui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  KocPeoplePane *people = KOC_PEOPLE_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
+  KocCampaignsPane *campaigns = KOC_CAMPAIGNS_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
+
+  koc_test_gui_wait_until (settled, NULL, "the first list");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "discover");
+  g_assert_null (koc_people_pane_get_query (people));
+  g_assert_cmpuint (g_list_model_get_n_items (koc_people_pane_get_results (people)), ==, 0);
+  g_assert_null (koc_campaigns_pane_get_campaigns (campaigns));
+  g_assert_false (koc_campaigns_pane_is_busy (campaigns));
+
+  /* Discover → a person's profile: People gets the workspace on the way. */
+  g_assert_cmpint (row (0)->person_id, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "x", row (0)->person_id));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "people");
+  koc_test_gui_wait_until (person_shown, people, "the person from Discover");
+  g_assert_cmpint (koc_people_pane_get_count (people), ==, store_count ("people"));
+  g_assert_cmpuint (g_list_model_get_n_items (koc_people_pane_get_results (people)), >, 0);
+
+  /* Alt+4's action: the board's campaigns, as many as the workspace has. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "campaigns"));
+  koc_test_gui_wait_until (campaigns_listed, campaigns, "the campaigns");
+  g_assert_cmpuint (koc_campaigns_pane_get_campaigns (campaigns)->len, ==, store_count ("campaigns"));
+
+  /* Back: Discover kept its list, it is not read again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "discover"));
+  g_assert_false (koc_discover_pane_is_busy (pane));
+  g_assert_cmpuint (g_list_model_get_n_items (koc_discover_pane_get_results (pane)), ==, KOC_DISCOVER_FIRST_PAGE_SIZE);
 }
 
 static void
@@ -164,7 +250,20 @@ test_paging (void)
   koc_test_gui_wait_frames (GTK_WIDGET (window), 2);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   koc_test_gui_wait_until (settled, NULL, "the second page");
-  g_assert_cmpuint (g_list_model_get_n_items (results), ==, MIN (2 * KOC_DISCOVER_PAGE_SIZE, count));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, MIN (KOC_DISCOVER_FIRST_PAGE_SIZE + KOC_DISCOVER_PAGE_SIZE, count));
+  /* The smaller first page and the next one are the store's rows in one piece. */
+  {
+    g_autoptr(KocSearchQuery) both = koc_search_query_copy (koc_discover_pane_get_query (pane));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) hits = NULL;
+
+    both->limit = KOC_DISCOVER_FIRST_PAGE_SIZE + KOC_DISCOVER_PAGE_SIZE;
+    g_assert_true (koc_store_run_sync (store, search_func, both, (gpointer *) &hits, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, g_list_model_get_n_items (results));
+    for (guint i = 0; i < hits->len; i++)
+      g_assert_cmpint (row (i)->account_id, ==, ((KocAccountHit *) hits->pdata[i])->account_id);
+  }
   for (guint i = 1; i < g_list_model_get_n_items (results); i++)
     g_assert_cmpfloat (row (i - 1)->koc_score, >=, row (i)->koc_score);
 }
@@ -387,7 +486,7 @@ test_empty_workspace (void)
   koc_test_gui_wait_until (workspace_is, (gpointer) "Demo", "the demo workspace to open again");
   koc_test_gui_wait_until (state_is, (gpointer) "results", "the results of the demo");
   g_assert_true (gtk_widget_is_visible (filters));
-  g_assert_cmpuint (g_list_model_get_n_items (koc_discover_pane_get_results (pane)), ==, KOC_DISCOVER_PAGE_SIZE);
+  g_assert_cmpuint (g_list_model_get_n_items (koc_discover_pane_get_results (pane)), ==, KOC_DISCOVER_FIRST_PAGE_SIZE);
 }
 
 static gboolean
@@ -543,6 +642,7 @@ main (int   argc,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "discover");
 
   g_test_add_func ("/koc/app/discover/default-list", test_default_list);
+  g_test_add_func ("/koc/app/discover/hidden-panes", test_hidden_panes);
   g_test_add_func ("/koc/app/discover/paging", test_paging);
   g_test_add_func ("/koc/app/discover/avatars", test_avatars);
   g_test_add_func ("/koc/app/discover/search-chinese", test_search_chinese);

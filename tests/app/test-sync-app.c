@@ -25,9 +25,12 @@
 #include <glib/gstdio.h>
 
 #include "koc-application.h"
+#include "koc-campaigns-pane.h"
 #include "koc-conflicts-dialog.h"
 #include "koc-db.h"
+#include "koc-discover-pane.h"
 #include "koc-i18n.h"
+#include "koc-people-pane.h"
 #include "koc-sign-in-dialog.h"
 #include "koc-sync-controller.h"
 #include "koc-sync-digest.h"
@@ -269,6 +272,63 @@ test_sign_in_and_sync (void)
 
   save_both (GTK_WIDGET (window), "sync-synced");
   save_popover ("sync-synced-popover");
+}
+
+static gboolean
+discover_listed (gpointer data)
+{
+  KocDiscoverPane *pane = data;
+
+  return !koc_discover_pane_is_busy (pane) && koc_discover_pane_get_count (pane) > 0;
+}
+
+static gboolean
+people_listed (gpointer data)
+{
+  KocPeoplePane *pane = data;
+
+  return !koc_people_pane_is_busy (pane) && koc_people_pane_get_count (pane) > 0;
+}
+
+static gboolean
+campaigns_listed (gpointer data)
+{
+  KocCampaignsPane *pane = data;
+
+  return !koc_campaigns_pane_is_busy (pane) && koc_campaigns_pane_get_campaigns (pane) != NULL &&
+         koc_campaigns_pane_get_campaigns (pane)->len > 0;
+}
+
+/* The first sync filled the empty workspace: Discover, shown during the sync, lists the
+ * synced accounts (the window reloads it); People and Campaigns, never shown before,
+ * read the synced rows when first shown (koc-window-panes.c). */
+static void
+test_panes_after_sync (void)
+{
+  KocDiscoverPane *discover = KOC_DISCOVER_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_DISCOVER_PANE));
+  KocPeoplePane *people = KOC_PEOPLE_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
+  KocCampaignsPane *campaigns = KOC_CAMPAIGNS_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
+  g_autofree char *n_scored = query_text (client_file (), "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id");
+  g_autofree char *n_people = query_text (client_file (), "SELECT count(*) FROM people");
+  g_autofree char *n_campaigns = query_text (client_file (), "SELECT count(*) FROM campaigns");
+
+  g_assert_cmpint (atoi (n_campaigns), >, 0);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (discover)));
+  koc_test_gui_wait_until (discover_listed, discover, "Discover after the sync");
+  g_assert_cmpint (koc_discover_pane_get_count (discover), ==, atoi (n_scored));
+  g_assert_cmpuint (g_list_model_get_n_items (koc_discover_pane_get_results (discover)), >, 0);
+
+  g_assert_null (koc_people_pane_get_query (people));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "people"));
+  koc_test_gui_wait_until (people_listed, people, "People after the sync");
+  g_assert_cmpint (koc_people_pane_get_count (people), ==, atoi (n_people));
+
+  g_assert_null (koc_campaigns_pane_get_campaigns (campaigns));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "campaigns"));
+  koc_test_gui_wait_until (campaigns_listed, campaigns, "Campaigns after the sync");
+  g_assert_cmpuint (koc_campaigns_pane_get_campaigns (campaigns)->len, ==, atoi (n_campaigns));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "discover"));
 }
 
 static gboolean
@@ -516,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/koc/app/sync/local", test_local);
   g_test_add_func ("/koc/app/sync/sign-in-refused", test_sign_in_refused);
   g_test_add_func ("/koc/app/sync/sign-in-and-sync", test_sign_in_and_sync);
+  g_test_add_func ("/koc/app/sync/panes-after-sync", test_panes_after_sync);
   g_test_add_func ("/koc/app/sync/sync-now", test_sync_now);
   g_test_add_func ("/koc/app/sync/conflict", test_conflict);
   g_test_add_func ("/koc/app/sync/token-revoked", test_token_revoked);

@@ -64,6 +64,34 @@ test_summary (Fixture       *fixture,
   g_assert_cmpint (summary.n_campaigns, ==, 0);
 }
 
+/* One table's count, as the panes ask it; a missing table is an error, not a count. */
+static void
+test_count (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *tables[] = { "people", "accounts", "posts", "campaigns" };
+  const gint64 expected[] = { 3, 5, 6, 0 };
+  g_autoptr(GAsyncResult) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      koc_store_count_async (fixture->store, tables[i], NULL, koc_test_result_cb, &result);
+      koc_test_wait_for_result (&result);
+      g_assert_true (koc_store_count_finish (fixture->store, result, &n, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (n, ==, expected[i]);
+    }
+
+  koc_store_count_async (fixture->store, "no \"such\" table", NULL, koc_test_result_cb, &missing);
+  koc_test_wait_for_result (&missing);
+  g_assert_false (koc_store_count_finish (fixture->store, missing, &n, &error));
+  g_assert_nonnull (error);
+}
+
 typedef struct
 {
   GThread *main_thread;
@@ -352,6 +380,7 @@ main (int    argc,
 #define ADD(name, func) \
   g_test_add ("/koc/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("summary", test_summary);
+  ADD ("count", test_count);
   ADD ("order-and-thread", test_order_and_thread);
   ADD ("cancel-long-query", test_cancel_long_query);
   ADD ("write-rolls-back", test_write_rolls_back);

@@ -73,6 +73,23 @@ search (KocSyncEngine  *engine,
   return koc_sync_engine_search_finish (engine, result, n_local, error);
 }
 
+static GPtrArray *
+search_page (KocSyncEngine  *engine,
+             const char     *text,
+             guint           offset,
+             guint           limit,
+             guint          *n_local,
+             gint64         *next_offset,
+             GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  koc_sync_engine_search_page_async (engine, text, NULL, offset, limit, NULL, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return koc_sync_engine_search_page_finish (engine, result, n_local, next_offset, error);
+}
+
 static void
 save (KocStore  *store,
       GPtrArray *hits,
@@ -254,6 +271,48 @@ test_search_text (Fixture       *fixture,
   g_assert_true (found);
 }
 
+/* Pages of 7 from each next_offset list the accounts of one page of 100, in its order,
+ * each once; the last page says there is none after it. */
+static void
+test_paging (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(KocSyncEngine) engine = sync_test_engine (fixture->store, fixture->server,
+                                                      fixture->server->token);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) past_end = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 next = 0;
+  guint offset = 0, n_local = 1, n_pages = 0;
+
+  all = search_page (engine, NULL, 0, 100, &n_local, &next, &error);
+  g_assert_no_error (error);
+  /* The demo server (scale 0.01) has 100 accounts: one page holds them all. */
+  g_assert_cmpint (next, ==, -1);
+  g_assert_cmpuint (n_local, ==, 0);
+  g_assert_cmpuint (all->len, >, 14);
+
+  while (offset < all->len)
+    {
+      g_autoptr(GPtrArray) page = search_page (engine, NULL, offset, 7, &n_local, &next, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, MIN (7, all->len - offset));
+      for (guint i = 0; i < page->len; i++)
+        g_assert_cmpstr (((KocRemoteHit *) page->pdata[i])->uid, ==,
+                         ((KocRemoteHit *) all->pdata[offset + i])->uid);
+      g_assert_cmpint (next, ==, offset + 7 < all->len ? (gint64) offset + 7 : -1);
+      offset += page->len;
+      n_pages++;
+    }
+  g_assert_cmpuint (n_pages, ==, (all->len + 6) / 7);
+
+  past_end = search_page (engine, NULL, all->len, 7, &n_local, &next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (past_end->len, ==, 0);
+  g_assert_cmpint (next, ==, -1);
+}
+
 static void
 test_errors (Fixture       *fixture,
              gconstpointer  data)
@@ -363,6 +422,8 @@ main (int   argc,
   g_test_add ("/sync/search/save-then-sync", Fixture, NULL, fixture_set_up,
               test_search_save_sync, fixture_tear_down);
   g_test_add ("/sync/search/text", Fixture, NULL, fixture_set_up, test_search_text,
+              fixture_tear_down);
+  g_test_add ("/sync/search/paging", Fixture, NULL, fixture_set_up, test_paging,
               fixture_tear_down);
   g_test_add ("/sync/search/errors", Fixture, NULL, fixture_set_up, test_errors,
               fixture_tear_down);
