@@ -433,60 +433,6 @@ koc_store_write_sync (KocStore      *self,
 }
 
 static gboolean
-summary_func (sqlite3       *db,
-              gpointer       data,
-              gpointer      *result,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  KocStoreSummary *summary = g_new0 (KocStoreSummary, 1);
-
-  if (!koc_db_query_int64 (db, "SELECT count(*) FROM people", 0, &summary->n_people, error) ||
-      !koc_db_query_int64 (db, "SELECT count(*) FROM accounts", 0, &summary->n_accounts, error) ||
-      !koc_db_query_int64 (db, "SELECT count(*) FROM posts", 0, &summary->n_posts, error) ||
-      !koc_db_query_int64 (db, "SELECT count(*) FROM campaigns", 0, &summary->n_campaigns, error) ||
-      !koc_db_query_int64 (db, "SELECT count(*) FROM brands", 0, &summary->n_brands, error))
-    {
-      g_free (summary);
-      return FALSE;
-    }
-
-  *result = summary;
-  return TRUE;
-}
-
-void
-koc_store_get_summary_async (KocStore            *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_return_if_fail (KOC_IS_STORE (self));
-
-  push_job (self, JOB_READ, summary_func, NULL, NULL, g_free, cancellable,
-            koc_store_get_summary_async, callback, user_data);
-}
-
-gboolean
-koc_store_get_summary_finish (KocStore         *self,
-                              GAsyncResult     *result,
-                              KocStoreSummary  *summary,
-                              GError          **error)
-{
-  g_autofree KocStoreSummary *value = NULL;
-
-  g_return_val_if_fail (KOC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (summary != NULL, FALSE);
-
-  if ((value = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
-    return FALSE;
-
-  *summary = *value;
-  return TRUE;
-}
-
-static gboolean
 count_func (sqlite3       *db,
             gpointer       data,
             gpointer      *result,

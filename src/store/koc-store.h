@@ -43,16 +43,6 @@ typedef enum
   KOC_STORE_OPEN_READ_ONLY = 1 << 1,
 } KocStoreOpenFlags;
 
-/* Counts shown in the window's workspace switcher and status. */
-typedef struct
-{
-  gint64 n_people;
-  gint64 n_accounts;
-  gint64 n_posts;
-  gint64 n_campaigns;
-  gint64 n_brands;
-} KocStoreSummary;
-
 #define KOC_TYPE_STORE (koc_store_get_type ())
 G_DECLARE_FINAL_TYPE (KocStore, koc_store, KOC, STORE, GObject)
 
@@ -76,17 +66,8 @@ KocStore        *koc_store_open_sync         (const char           *path,
 
 const char      *koc_store_get_path          (KocStore             *self);
 
-void             koc_store_get_summary_async (KocStore             *self,
-                                              GCancellable         *cancellable,
-                                              GAsyncReadyCallback   callback,
-                                              gpointer              user_data);
-gboolean         koc_store_get_summary_finish (KocStore            *self,
-                                               GAsyncResult        *result,
-                                               KocStoreSummary     *summary,
-                                               GError             **error);
-
-/* The number of rows of @table ("people", "accounts"…): one count(*), where the
- * summary also counts the posts (at 2M posts that read fills 32 MB of page cache). */
+/* The number of rows of @table ("people", "accounts"…): one count(*). Count only what is
+ * shown: at 2M posts, counting the posts alone fills 32 MB of page cache. */
 void             koc_store_count_async       (KocStore             *self,
                                               const char           *table,
                                               GCancellable         *cancellable,
