@@ -190,12 +190,15 @@ koc_fts_bulk_resume (sqlite3     *db,
                                     g_array_index (s->touched, gint64, t));
           g_string_append_c (touched, ']');
           /* Identifiers from the schema; the numbers are our own integers. One statement
-           * per table: one FTS segment. */
+           * per table: one FTS segment. The rowids are one IN list, walked in order by
+           * rowid lookups: `rowid > N OR rowid IN (…)` would scan the whole table, for
+           * every page of a sync (O(n²) over a first pull). */
           index_sql = g_strdup_printf ("INSERT INTO %s (rowid, %s) SELECT rowid, %s FROM %s"
-                                       " WHERE rowid > %" G_GINT64_FORMAT " OR rowid IN"
-                                       " (SELECT value FROM json_each ('%s')) ORDER BY rowid",
+                                       " WHERE rowid IN (SELECT value FROM json_each ('%s')"
+                                       " UNION ALL SELECT rowid FROM %s WHERE rowid > %"
+                                       G_GINT64_FORMAT ") ORDER BY rowid",
                                        s->fts_table, s->columns, s->columns, s->content_table,
-                                       s->max_rowid, touched->str);
+                                       touched->str, s->content_table, s->max_rowid);
         }
 
       if (!koc_db_exec (db, index_sql, error) ||
