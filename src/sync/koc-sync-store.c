@@ -253,10 +253,17 @@ apply_changes (sqlite3       *db,
     return FALSE;
   /* `->` already gives minified JSON text: json() around it would parse and render
    * each change's data once more. */
+  /* The last column: the change has the types docs/api-v1.yaml gives it. One that does
+   * not makes the whole page invalid (the caller rolls back what came before it): skipped,
+   * its page's cursor would pass over real changes. */
   if (!koc_db_prepare (db, "SELECT c.value ->> '$.kind', c.value ->> '$.id', c.value ->> '$.rev',"
                        " c.value ->> '$.deleted', c.value -> '$.data',"
-                       " json_type (c.value, '$.data') FROM json_each (?1, '$.changes') c",
-                       &stmt, error))
+                       " json_type (c.value, '$.data'),"
+                       " json_type (c.value, '$.kind') IS 'text' AND json_type (c.value, '$.id')"
+                       " IS 'text' AND json_type (c.value, '$.rev') IS 'integer' AND coalesce"
+                       " (json_type (c.value, '$.deleted'), 'false') IN ('true', 'false') AND"
+                       " coalesce (json_type (c.value, '$.data'), 'null') IN ('object', 'null')"
+                       " FROM json_each (?1, '$.changes') c", &stmt, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -270,6 +277,12 @@ apply_changes (sqlite3       *db,
       out_page->n_changes++;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         break;
+      if (sqlite3_column_int (stmt, 6) != 1)
+        {
+          g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
+                       "Change %" G_GINT64_FORMAT " of the page is not valid", out_page->n_changes);
+          break;
+        }
       if (kind == NULL || kind->sync_fields == NULL || !koc_entity_uid_is_valid (uid))
         {
           out_page->n_skipped++;
@@ -309,21 +322,12 @@ koc_sync_store_apply_page (sqlite3       *db,
   gint64 valid = 0;
 
   memset (out_page, 0, sizeof *out_page);
-  /* Every change of the page has the types docs/api-v1.yaml gives it; one that does not
-   * makes the whole page invalid (not skipped: its cursor would pass over real changes). */
+  /* The page's own members here; each change's types are checked as it is applied
+   * (apply_changes()). */
   if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND json_type (?1,"
                                           " '$.changes') = 'array' AND json_type (?1, '$.next')"
                                           " = 'integer' AND json_type (?1, '$.more') IN ('true',"
-                                          " 'false') AND NOT EXISTS (SELECT 1 FROM json_each (?1,"
-                                          " '$.changes') c WHERE c.type <> 'object'"
-                                          " OR json_type (c.value, '$.kind') IS NOT 'text'"
-                                          " OR json_type (c.value, '$.id') IS NOT 'text'"
-                                          " OR json_type (c.value, '$.rev') IS NOT 'integer'"
-                                          " OR coalesce (json_type (c.value, '$.deleted'), 'false')"
-                                          " NOT IN ('true', 'false')"
-                                          " OR coalesce (json_type (c.value, '$.data'), 'null')"
-                                          " NOT IN ('object', 'null')),"
-                                          " ?1 ->> '$.next', ?1 ->> '$.more'",
+                                          " 'false'), ?1 ->> '$.next', ?1 ->> '$.more'",
                                           error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);

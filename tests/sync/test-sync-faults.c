@@ -70,7 +70,10 @@ fault_response (Fault fault)
       body = "{\"changes\":\"none\",\"next\":\"later\",\"more\":\"yes\",\"results\":{\"a\":1}}";
       break;
     case FAULT_WRONG_TYPES:
-      body = "{\"changes\":[{\"seq\":\"one\",\"kind\":7,\"id\":null,\"rev\":[],\"data\":\"x\"}],"
+      /* A good change, then a bad one: neither may stay. */
+      body = "{\"changes\":[{\"seq\":5,\"kind\":\"person\",\"id\":\"00000000000000000000000000fa0170\","
+             "\"rev\":9,\"deleted\":false,\"data\":{\"display_name\":\"Must not stay\"}},"
+             "{\"seq\":\"one\",\"kind\":7,\"id\":null,\"rev\":[],\"data\":\"x\"}],"
              "\"next\":99999999,\"more\":false,\"results\":[1,\"two\",null]}";
       break;
     case FAULT_HTML:
