@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "koc-entities.h"
+#include "koc-sync-digest.h"
 #include "koc-sync-outbox.h"
 #include "sync-test-utils.h"
 
@@ -58,6 +59,57 @@ sync_test_run (KocSyncEngine  *engine,
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return koc_sync_engine_sync_finish (engine, result, report, error);
+}
+
+void
+sync_test_sync (KocStore      *store,
+                ServerProcess *server,
+                const char    *token,
+                SyncTestCheck  check,
+                KocSyncReport *report)
+{
+  g_autoptr(KocSyncEngine) engine = sync_test_engine (store, server,
+                                                      token != NULL ? token : server->token);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = sync_test_run (engine, NULL, report, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  if (check == SYNC_TEST_CLEAN)
+    {
+      g_assert_cmpint (report->skipped, ==, 0);
+      g_assert_cmpuint (report->conflicts, ==, 0);
+      g_assert_cmpuint (report->rejected, ==, 0);
+    }
+}
+
+gint64
+sync_test_intf (const char *path,
+                const char *format,
+                ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return sync_test_int (path, sql);
+}
+
+char *
+sync_test_digest (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *digest;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  digest = koc_sync_digest (db, NULL, NULL, &error);
+  g_assert_no_error (error);
+  sqlite3_close (db);
+  return digest;
 }
 
 char *

@@ -22,6 +22,18 @@ gboolean       sync_test_run            (KocSyncEngine  *engine,
                                          GCancellable   *cancellable,
                                          KocSyncReport  *report,
                                          GError        **error);
+typedef enum
+{
+  SYNC_TEST_OK,     /* the sync succeeds */
+  SYNC_TEST_CLEAN,  /* … and nothing was skipped, conflicting or rejected */
+} SyncTestCheck;
+
+/* One sync of @store with @server (@token NULL: the server's demo token), asserted. */
+void           sync_test_sync           (KocStore       *store,
+                                         ServerProcess  *server,
+                                         const char     *token,
+                                         SyncTestCheck   check,
+                                         KocSyncReport  *report);
 /* A local edit through koc_sync_enqueue_async(); returns the client id. */
 char          *sync_test_enqueue        (KocStore       *store,
                                          const char     *kind,
@@ -33,6 +45,12 @@ gint64         sync_test_int            (const char     *path,
                                          const char     *sql);
 char          *sync_test_text           (const char     *path,
                                          const char     *sql);
+/* sync_test_int() of a printf-formatted statement. */
+gint64         sync_test_intf           (const char     *path,
+                                         const char     *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+/* koc_sync_digest() of the synced content of @path. */
+char          *sync_test_digest         (const char     *path);
 char          *sync_test_server_file    (ServerProcess  *server);
 /* Asserts that every entity of the server's workspace has the same JSON in the client's
  * file and that the client has no other; returns the number of entities. */

@@ -17,7 +17,6 @@
 
 #include <string.h>
 
-#include "koc-sync-digest.h"
 #include "koc-test-utils.h"
 #include "sync-test-utils.h"
 
@@ -240,20 +239,6 @@ restart_server (Fixture *fixture)
   fixture->server = server_start (fixture->dir, NULL);
 }
 
-static char *
-file_digest (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  char *digest;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  digest = koc_sync_digest (db, NULL, NULL, &error);
-  g_assert_no_error (error);
-  sqlite3_close (db);
-  return digest;
-}
-
 static gint64
 pending (const char *path)
 {
@@ -299,7 +284,7 @@ assert_fault_harmless (Fixture *fixture,
   ServerProcess fake = { .url = faulty->url };
   g_autoptr(KocSyncEngine) engine = sync_test_engine (fixture->store, &fake,
                                                       fixture->token);
-  g_autofree char *digest = file_digest (fixture->client_file);
+  g_autofree char *digest = sync_test_digest (fixture->client_file);
   g_autofree char *after = NULL;
   gint64 before_cursor = cursor (fixture->client_file);
   gint64 before_pending = pending (fixture->client_file);
@@ -323,7 +308,7 @@ assert_fault_harmless (Fixture *fixture,
   g_assert_cmpuint (report.pushed, ==, 0);
   g_assert_cmpint (report.pulled, ==, 0);
 
-  after = file_digest (fixture->client_file);
+  after = sync_test_digest (fixture->client_file);
   g_assert_cmpstr (after, ==, digest);
   g_assert_cmpint (cursor (fixture->client_file), ==, before_cursor);
   g_assert_cmpint (pending (fixture->client_file), ==, before_pending);
@@ -616,8 +601,8 @@ test_client_killed_mid_sync (Fixture       *fixture,
   g_assert_cmpint (pending (fixture->client_file), ==, 0);
   assert_applied_once (fixture, "killcli", 800);
   sync_test_assert_same (fixture->server_file, fixture->client_file);
-  server_digest = file_digest (fixture->server_file);
-  client_digest = file_digest (fixture->client_file);
+  server_digest = sync_test_digest (fixture->server_file);
+  client_digest = sync_test_digest (fixture->client_file);
   g_assert_cmpstr (client_digest, ==, server_digest);
 }
 

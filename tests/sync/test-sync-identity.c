@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include "koc-db.h"
-#include "koc-sync-digest.h"
 #include "koc-sync-identity.h"
 #include "koc-test-utils.h"
 #include "sync-test-utils.h"
@@ -68,57 +67,6 @@ run_change (KocStore *store,
   return change.result;
 }
 
-static void
-sync_ok (KocStore      *store,
-         ServerProcess *server,
-         KocSyncReport *report)
-{
-  g_autoptr(KocSyncEngine) engine = sync_test_engine (store, server, server->token);
-  g_autoptr(GError) error = NULL;
-
-  gboolean ok = sync_test_run (engine, NULL, report, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_cmpint (report->skipped, ==, 0);
-  g_assert_cmpuint (report->conflicts, ==, 0);
-  g_assert_cmpuint (report->rejected, ==, 0);
-}
-
-static char *
-digest_of (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  char *digest;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  digest = koc_sync_digest (db, NULL, NULL, &error);
-  g_assert_no_error (error);
-  sqlite3_close (db);
-  return digest;
-}
-
-static gint64
-int_of (const char *path,
-        const char *format,
-        ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-int_of (const char *path,
-        const char *format,
-        ...)
-{
-  va_list args;
-  g_autofree char *sql = NULL;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return sync_test_int (path, sql);
-}
-
 /* A pushes everything it queued; then B syncs, then A again (to pull the server's
  * stamps); the server and both clients are then equal, digests included. */
 static void
@@ -134,18 +82,18 @@ sync_all_and_compare (KocStore      *a,
   g_autofree char *digest_a = NULL, *digest_b = NULL, *digest_server = NULL;
 
   g_assert_cmpint (pending, >, 0);
-  sync_ok (a, server, &report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
   g_assert_cmpuint (report.pushed, ==, pending);
   g_assert_cmpint (sync_test_int (file_a, "SELECT count (*) FROM outbox WHERE state <> 'done'"), ==, 0);
-  sync_ok (b, server, &report);
+  sync_test_sync (b, server, NULL, SYNC_TEST_CLEAN, &report);
   g_assert_cmpint (report.pulled, >=, pending);
-  sync_ok (a, server, &report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
 
   g_assert_cmpint (sync_test_assert_same (server_file, file_a), >, 0);
   g_assert_cmpint (sync_test_assert_same (server_file, file_b), >, 0);
-  digest_a = digest_of (file_a);
-  digest_b = digest_of (file_b);
-  digest_server = digest_of (server_file);
+  digest_a = sync_test_digest (file_a);
+  digest_b = sync_test_digest (file_b);
+  digest_server = sync_test_digest (server_file);
   g_assert_cmpstr (digest_a, ==, digest_b);
   g_assert_cmpstr (digest_a, ==, digest_server);
 }
@@ -166,15 +114,15 @@ test_merge_and_split (void)
   gint64 kept, other, merge_id, split_id, account, new_person, other_accounts, other_notes;
 
   server_file = sync_test_server_file (server);
-  sync_ok (a, server, &report);
-  sync_ok (b, server, &report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
+  sync_test_sync (b, server, NULL, SYNC_TEST_CLEAN, &report);
 
   /* Two people with cards in the same campaign (that card cannot move: it goes with the
    * removed person), the removed one with accounts. */
   kept = sync_test_int (file_a, "SELECT c1.person_id FROM cards c1 JOIN cards c2 ON c2.campaign_id ="
                         " c1.campaign_id AND c2.person_id > c1.person_id WHERE EXISTS (SELECT 1 FROM"
                         " accounts WHERE person_id = c2.person_id) ORDER BY c1.id LIMIT 1");
-  other = int_of (file_a, "SELECT c2.person_id FROM cards c1 JOIN cards c2 ON c2.campaign_id ="
+  other = sync_test_intf (file_a, "SELECT c2.person_id FROM cards c1 JOIN cards c2 ON c2.campaign_id ="
                   " c1.campaign_id AND c2.person_id > c1.person_id WHERE c1.person_id = %lld AND"
                   " EXISTS (SELECT 1 FROM accounts WHERE person_id = c2.person_id) ORDER BY c1.id"
                   " LIMIT 1", (long long) kept);
@@ -185,8 +133,8 @@ test_merge_and_split (void)
   g_free (sql);
   sql = g_strdup_printf ("SELECT uid FROM people WHERE id = %lld", (long long) other);
   other_uid = sync_test_text (file_a, sql);
-  other_accounts = int_of (file_a, "SELECT count (*) FROM accounts WHERE person_id = %lld", (long long) other);
-  other_notes = int_of (file_a, "SELECT count (*) FROM notes WHERE person_id = %lld", (long long) other);
+  other_accounts = sync_test_intf (file_a, "SELECT count (*) FROM accounts WHERE person_id = %lld", (long long) other);
+  other_notes = sync_test_intf (file_a, "SELECT count (*) FROM notes WHERE person_id = %lld", (long long) other);
   g_assert_cmpint (other_accounts, >, 0);
 
   /* Merge on A: queued, pushed, pulled by B. */
@@ -197,22 +145,22 @@ test_merge_and_split (void)
   sql = g_strdup_printf ("SELECT count (*) FROM people WHERE uid = '%s'", other_uid);
   g_assert_cmpint (sync_test_int (server_file, sql), ==, 0);
   g_assert_cmpint (sync_test_int (file_b, sql), ==, 0);
-  g_assert_cmpint (int_of (file_b, "SELECT count (*) FROM accounts a JOIN people p ON p.id = a.person_id"
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT count (*) FROM accounts a JOIN people p ON p.id = a.person_id"
                            " WHERE p.uid = '%s'", kept_uid), >=, other_accounts);
-  g_assert_cmpint (int_of (server_file, "SELECT count (*) FROM notes n JOIN people p ON p.id = n.person_id"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM notes n JOIN people p ON p.id = n.person_id"
                            " WHERE p.uid = '%s'", kept_uid), >=, other_notes);
 
   /* Undo on A: the removed person is back everywhere, with its accounts. */
   run_change (a, OP_UNDO, merge_id, 0);
   sync_all_and_compare (a, b, file_a, file_b, server, server_file);
   g_assert_cmpint (sync_test_int (file_b, sql), ==, 1);
-  g_assert_cmpint (int_of (file_b, "SELECT count (*) FROM accounts a JOIN people p ON p.id = a.person_id"
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT count (*) FROM accounts a JOIN people p ON p.id = a.person_id"
                            " WHERE p.uid = '%s'", other_uid), ==, other_accounts);
-  g_assert_cmpint (int_of (server_file, "SELECT count (*) FROM notes n JOIN people p ON p.id = n.person_id"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM notes n JOIN people p ON p.id = n.person_id"
                            " WHERE p.uid = '%s'", other_uid), ==, other_notes);
 
   /* Split one of the kept person's accounts off on B: A gets the new person. */
-  account = int_of (file_b, "SELECT a.id FROM accounts a JOIN people p ON p.id = a.person_id"
+  account = sync_test_intf (file_b, "SELECT a.id FROM accounts a JOIN people p ON p.id = a.person_id"
                     " WHERE p.uid = '%s' ORDER BY a.id LIMIT 1", kept_uid);
   g_assert_cmpint (account, >, 0);
   g_clear_pointer (&sql, g_free);
@@ -229,12 +177,12 @@ test_merge_and_split (void)
   g_assert_cmpint (split_id, >, 0);
   g_assert_cmpint (new_person, >, 0);
   sync_all_and_compare (b, a, file_b, file_a, server, server_file);
-  g_assert_cmpint (int_of (file_a, "SELECT count (*) FROM accounts a JOIN people p ON p.id = a.person_id"
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT count (*) FROM accounts a JOIN people p ON p.id = a.person_id"
                            " WHERE a.uid = '%s' AND p.uid <> '%s'", account_uid, kept_uid), ==, 1);
 
   run_change (b, OP_UNDO, split_id, 0);
   sync_all_and_compare (b, a, file_b, file_a, server, server_file);
-  g_assert_cmpint (int_of (file_a, "SELECT count (*) FROM accounts a JOIN people p ON p.id = a.person_id"
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT count (*) FROM accounts a JOIN people p ON p.id = a.person_id"
                            " WHERE a.uid = '%s' AND p.uid = '%s'", account_uid, kept_uid), ==, 1);
 
   sync_test_close_store (a);

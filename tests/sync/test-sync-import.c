@@ -14,60 +14,9 @@
 
 #include "koc-db.h"
 #include "koc-import.h"
-#include "koc-sync-digest.h"
 #include "koc-sync-identity.h"
 #include "koc-test-utils.h"
 #include "sync-test-utils.h"
-
-static void
-sync_ok (KocStore      *store,
-         ServerProcess *server,
-         KocSyncReport *report)
-{
-  g_autoptr(KocSyncEngine) engine = sync_test_engine (store, server, server->token);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = sync_test_run (engine, NULL, report, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_cmpint (report->skipped, ==, 0);
-  g_assert_cmpuint (report->conflicts, ==, 0);
-  g_assert_cmpuint (report->rejected, ==, 0);
-}
-
-static char *
-digest_of (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  char *digest;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  digest = koc_sync_digest (db, NULL, NULL, &error);
-  g_assert_no_error (error);
-  sqlite3_close (db);
-  return digest;
-}
-
-static gint64
-int_of (const char *path,
-        const char *format,
-        ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-int_of (const char *path,
-        const char *format,
-        ...)
-{
-  va_list args;
-  g_autofree char *sql = NULL;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return sync_test_int (path, sql);
-}
 
 /* A pushes the @pending edits it queued; B syncs, A again (the server's stamps); the
  * server and both clients are then equal, digests included. */
@@ -84,17 +33,17 @@ sync_all_and_compare (KocStore      *a,
   g_autofree char *digest_a = NULL, *digest_b = NULL, *digest_server = NULL;
 
   g_assert_cmpint (sync_test_int (file_a, "SELECT count (*) FROM outbox WHERE state = 'pending'"), ==, pending);
-  sync_ok (a, server, &report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
   g_assert_cmpuint (report.pushed, ==, pending);
   g_assert_cmpint (sync_test_int (file_a, "SELECT count (*) FROM outbox WHERE state <> 'done'"), ==, 0);
-  sync_ok (b, server, &report);
-  sync_ok (a, server, &report);
+  sync_test_sync (b, server, NULL, SYNC_TEST_CLEAN, &report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
 
   g_assert_cmpint (sync_test_assert_same (server_file, file_a), >, 0);
   g_assert_cmpint (sync_test_assert_same (server_file, file_b), >, 0);
-  digest_a = digest_of (file_a);
-  digest_b = digest_of (file_b);
-  digest_server = digest_of (server_file);
+  digest_a = sync_test_digest (file_a);
+  digest_b = sync_test_digest (file_b);
+  digest_server = sync_test_digest (server_file);
   g_assert_cmpstr (digest_a, ==, digest_b);
   g_assert_cmpstr (digest_a, ==, digest_server);
 }
@@ -150,15 +99,15 @@ test_import_syncs (void)
   gint64 known, known_followers;
 
   server_file = sync_test_server_file (server);
-  sync_ok (a, server, &sync_report);
-  sync_ok (b, server, &sync_report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &sync_report);
+  sync_test_sync (b, server, NULL, SYNC_TEST_CLEAN, &sync_report);
 
   known = sync_test_int (file_a, "SELECT min (id) FROM accounts WHERE person_id IS NOT NULL");
   known_platform = sync_test_text (file_a, "SELECT platform FROM accounts WHERE id = (SELECT min (id)"
                                            " FROM accounts WHERE person_id IS NOT NULL)");
   known_handle = sync_test_text (file_a, "SELECT handle FROM accounts WHERE id = (SELECT min (id)"
                                          " FROM accounts WHERE person_id IS NOT NULL)");
-  known_followers = int_of (file_a, "SELECT followers FROM accounts WHERE id = %lld", (long long) known);
+  known_followers = sync_test_intf (file_a, "SELECT followers FROM accounts WHERE id = %lld", (long long) known);
   g_assert_cmpint (known, >, 0);
 
   /* Three new advocates, the third with the second's email; the known account with
@@ -182,11 +131,11 @@ test_import_syncs (void)
                                           " AND entity = 'person' AND op = 'create'"), ==, 3);
   g_assert_cmpint (sync_test_int (file_a, "SELECT count (*) FROM outbox WHERE state = 'pending'"
                                           " AND entity = 'account' AND op = 'create'"), ==, 3);
-  g_assert_cmpint (int_of (file_a, "SELECT payload ->> '$.fields.followers' FROM outbox WHERE state ="
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT payload ->> '$.fields.followers' FROM outbox WHERE state ="
                                    " 'pending' AND entity = 'account' AND op = 'update' AND entity_uid ="
                                    " (SELECT uid FROM accounts WHERE id = %lld)", (long long) known),
                    ==, known_followers + 1234);
-  g_assert_cmpint (int_of (file_a, "SELECT payload ->> '$.base_rev' FROM outbox WHERE state = 'pending'"
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT payload ->> '$.base_rev' FROM outbox WHERE state = 'pending'"
                                    " AND entity = 'account' AND op = 'update'"), >, 0);
   g_assert_cmpint (sync_test_int (file_a, "SELECT max (id) FROM outbox WHERE entity = 'person'"), <,
                    sync_test_int (file_a, "SELECT min (id) FROM outbox WHERE state = 'pending'"
@@ -205,7 +154,7 @@ test_import_syncs (void)
                    ==, 12000);
   g_assert_cmpint (sync_test_int (file_b, "SELECT count (*) FROM people WHERE display_name = '小雨'"
                                           " AND region = '上海' AND email = 'rain@example.com'"), ==, 1);
-  g_assert_cmpint (int_of (file_b, "SELECT followers FROM accounts WHERE platform = '%s' AND handle = '%s'",
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT followers FROM accounts WHERE platform = '%s' AND handle = '%s'",
                            known_platform, known_handle), ==, known_followers + 1234);
 
   /* Merging two imported people (the server knows them now) and undoing the merge. */
@@ -239,7 +188,7 @@ test_import_syncs (void)
                    ==, 0);
   g_assert_cmpint (sync_test_int (file_b, "SELECT count (*) FROM people WHERE display_name IN"
                                           " ('小雨', '阿杰', 'Jay Z')"), ==, 0);
-  g_assert_cmpint (int_of (file_b, "SELECT followers FROM accounts WHERE platform = '%s' AND handle = '%s'",
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT followers FROM accounts WHERE platform = '%s' AND handle = '%s'",
                            known_platform, known_handle), ==, known_followers);
 
   koc_import_report_free (report);

@@ -92,37 +92,6 @@ big_bytes (guint seed)
   return g_bytes_new_take (data, BIG_SIZE);
 }
 
-static void
-sync_ok (KocStore      *store,
-         ServerProcess *server,
-         const char    *token,
-         KocSyncReport *report)
-{
-  g_autoptr(KocSyncEngine) engine = sync_test_engine (store, server, token);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sync_test_run (engine, NULL, report, &error));
-  g_assert_no_error (error);
-}
-
-static gint64 int_of (const char *path,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-int_of (const char *path,
-        const char *format,
-        ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return sync_test_int (path, sql);
-}
-
 typedef struct
 {
   GMainLoop *loop;
@@ -179,45 +148,45 @@ test_attach_and_fetch (void)
   KocSyncReport report;
 
   server_file = sync_test_server_file (server);
-  sync_ok (a, server, server->token, &report);
+  sync_test_sync (a, server, server->token, SYNC_TEST_OK, &report);
   g_assert_cmpuint (report.uploaded, ==, 0);
-  sync_ok (b, server, server->token, &report);
+  sync_test_sync (b, server, server->token, SYNC_TEST_OK, &report);
 
   attach (a, file_a, bytes, sha256, "媒体资料 media kit.pdf");
-  sync_ok (a, server, server->token, &report);
+  sync_test_sync (a, server, server->token, SYNC_TEST_OK, &report);
   g_assert_cmpuint (report.pushed, ==, 1);
   g_assert_cmpuint (report.uploaded, ==, 1);
   g_assert_cmpuint (report.upload_refused, ==, 0);
   g_assert_cmpuint (report.uploaded_bytes, ==, BIG_SIZE);
   g_assert_cmpuint (report.bytes, >=, BIG_SIZE);
   /* The server's workspace holds exactly those bytes, with their type. */
-  g_assert_cmpint (int_of (server_file, "SELECT length (data) FROM media WHERE sha256 = '%s'",
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT length (data) FROM media WHERE sha256 = '%s'",
                            sha256), ==, BIG_SIZE);
-  g_assert_cmpint (int_of (server_file, "SELECT bytes FROM media WHERE sha256 = '%s'", sha256),
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT bytes FROM media WHERE sha256 = '%s'", sha256),
                    ==, BIG_SIZE);
-  g_assert_cmpint (int_of (server_file, "SELECT mime = 'application/pdf' FROM media"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT mime = 'application/pdf' FROM media"
                            " WHERE sha256 = '%s'", sha256), ==, 1);
-  g_assert_cmpint (int_of (file_a, "SELECT count (*) FROM sync_state WHERE key ="
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT count (*) FROM sync_state WHERE key ="
                            " 'media_upload:%s' AND value = 'done'", sha256), ==, 1);
 
   /* Uploaded once: the next sync sends nothing. */
-  sync_ok (a, server, server->token, &report);
+  sync_test_sync (a, server, server->token, SYNC_TEST_OK, &report);
   g_assert_cmpuint (report.uploaded, ==, 0);
   g_assert_cmpuint (report.bytes, <, BIG_SIZE);
 
   /* B lists the file and its media cache gets the exact bytes from the server. */
-  sync_ok (b, server, server->token, &report);
+  sync_test_sync (b, server, server->token, SYNC_TEST_OK, &report);
   g_assert_cmpuint (report.uploaded, ==, 0);
-  g_assert_cmpint (int_of (file_b, "SELECT count (*) FROM person_files WHERE sha256 = '%s'",
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT count (*) FROM person_files WHERE sha256 = '%s'",
                            sha256), ==, 1);
-  g_assert_cmpint (int_of (file_b, "SELECT count (*) FROM media WHERE sha256 = '%s'"
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT count (*) FROM media WHERE sha256 = '%s'"
                            " AND data IS NULL", sha256), ==, 1);
   cache = koc_media_cache_new (b, server->url, server->token, cache_dir);
   fetched = cache_lookup (cache, sha256, &source);
   g_assert_cmpint (source, ==, KOC_MEDIA_SOURCE_NETWORK);
   g_assert_true (g_bytes_equal (fetched, bytes));
   /* B never uploads what it only has from the server. */
-  sync_ok (b, server, server->token, &report);
+  sync_test_sync (b, server, server->token, SYNC_TEST_OK, &report);
   g_assert_cmpuint (report.uploaded, ==, 0);
 
   g_clear_object (&cache);
@@ -345,22 +314,22 @@ test_refused (void)
   gint64 n = -1, bytes = -1;
 
   server_file = sync_test_server_file (server);
-  sync_ok (a, server, server->token, &report);
+  sync_test_sync (a, server, server->token, SYNC_TEST_OK, &report);
   attach (a, file_a, big, big_sha, "too big.pdf");
   attach (a, file_a, damaged, wrong_sha, "damaged.pdf");
   attach (a, file_a, small, small_sha, "small.pdf");
-  sync_ok (a, server, server->token, &report);
+  sync_test_sync (a, server, server->token, SYNC_TEST_OK, &report);
   g_assert_cmpuint (report.uploaded, ==, 1);
   g_assert_cmpuint (report.upload_refused, ==, 2);
-  g_assert_cmpint (int_of (file_a, "SELECT value = 'refused:413' FROM sync_state"
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT value = 'refused:413' FROM sync_state"
                            " WHERE key = 'media_upload:%s'", big_sha), ==, 1);
-  g_assert_cmpint (int_of (file_a, "SELECT value = 'refused:400' FROM sync_state"
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT value = 'refused:400' FROM sync_state"
                            " WHERE key = 'media_upload:%s'", wrong_sha), ==, 1);
-  g_assert_cmpint (int_of (server_file, "SELECT count (*) FROM media WHERE sha256 = '%s'"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM media WHERE sha256 = '%s'"
                            " AND data IS NOT NULL", small_sha), ==, 1);
-  g_assert_cmpint (int_of (server_file, "SELECT count (*) FROM media WHERE sha256 = '%s'"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM media WHERE sha256 = '%s'"
                            " AND data IS NOT NULL", big_sha), ==, 0);
-  g_assert_cmpint (int_of (server_file, "SELECT count (*) FROM media WHERE sha256 = '%s'"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM media WHERE sha256 = '%s'"
                            " AND data IS NOT NULL", wrong_sha), ==, 0);
 
   /* Nothing waits any more, and nothing is sent again. */
@@ -374,7 +343,7 @@ test_refused (void)
   }
   g_assert_cmpint (n, ==, 0);
   g_assert_cmpint (bytes, ==, 0);
-  sync_ok (a, server, server->token, &report);
+  sync_test_sync (a, server, server->token, SYNC_TEST_OK, &report);
   g_assert_cmpuint (report.uploaded + report.upload_refused, ==, 0);
 
   sync_test_close_store (a);
@@ -414,7 +383,7 @@ test_resume (void)
   KocSyncReport report;
 
   server_file = sync_test_server_file (server);
-  sync_ok (a, server, server->token, &report);
+  sync_test_sync (a, server, server->token, SYNC_TEST_OK, &report);
   attach (a, file_a, bytes, sha256, "resume.pdf");
 
   /* Cancelled once 100 KB of the 600 KB body are written (push answers are far
@@ -426,15 +395,15 @@ test_resume (void)
   g_clear_error (&error);
   g_assert_cmpuint (report.pushed, ==, 1);
   g_assert_cmpuint (report.uploaded, ==, 0);
-  g_assert_cmpint (int_of (file_a, "SELECT count (*) FROM sync_state WHERE key ="
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT count (*) FROM sync_state WHERE key ="
                            " 'media_upload:%s'", sha256), ==, 0);
-  g_assert_cmpint (int_of (server_file, "SELECT count (*) FROM media WHERE sha256 = '%s'"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM media WHERE sha256 = '%s'"
                            " AND data IS NOT NULL", sha256), ==, 0);
 
   /* The next sync resumes with it. */
-  sync_ok (a, server, server->token, &report);
+  sync_test_sync (a, server, server->token, SYNC_TEST_OK, &report);
   g_assert_cmpuint (report.uploaded, ==, 1);
-  g_assert_cmpint (int_of (server_file, "SELECT length (data) FROM media WHERE sha256 = '%s'",
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT length (data) FROM media WHERE sha256 = '%s'",
                            sha256), ==, BIG_SIZE);
 
   g_clear_object (&engine);

@@ -12,7 +12,6 @@
 
 #include "koc-db.h"
 #include "koc-people-sync.h"
-#include "koc-sync-digest.h"
 #include "koc-test-utils.h"
 #include "sync-test-utils.h"
 
@@ -70,52 +69,6 @@ run_edit (KocStore   *store,
 }
 
 static void
-sync_ok (KocStore      *store,
-         ServerProcess *server,
-         KocSyncReport *report)
-{
-  g_autoptr(KocSyncEngine) engine = sync_test_engine (store, server, server->token);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sync_test_run (engine, NULL, report, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (report->skipped, ==, 0);
-}
-
-static char *
-digest_of (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  char *digest;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  digest = koc_sync_digest (db, NULL, NULL, &error);
-  g_assert_no_error (error);
-  sqlite3_close (db);
-  return digest;
-}
-
-static gint64 count_where (const char *path,
-                           const char *format,
-                           ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-count_where (const char *path,
-             const char *format,
-             ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return sync_test_int (path, sql);
-}
-
-static void
 test_relationship (void)
 {
   g_autoptr(GError) error = NULL;
@@ -132,8 +85,8 @@ test_relationship (void)
   gint64 deliverables;
 
   server_file = sync_test_server_file (server);
-  sync_ok (a, server, &report);
-  sync_ok (b, server, &report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
+  sync_test_sync (b, server, NULL, SYNC_TEST_CLEAN, &report);
   /* The demo's deliverables came with the snapshot, uids and all. */
   deliverables = sync_test_int (server_file, "SELECT count (*) FROM card_deliverables");
   g_assert_cmpint (deliverables, >, 0);
@@ -165,32 +118,32 @@ test_relationship (void)
   run_edit (a, &edit);
   g_assert_cmpint (sync_test_int (file_a, "SELECT count (*) FROM outbox WHERE state = 'pending'"), ==, 3);
 
-  sync_ok (a, server, &report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
   g_assert_cmpuint (report.pushed, ==, 3);
-  g_assert_cmpint (count_where (server_file, "SELECT count (*) FROM interactions i JOIN people p ON"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM interactions i JOIN people p ON"
                                 " p.id = i.person_id WHERE p.uid = '%s' AND i.channel = 'wechat'"
                                 " AND i.summary = '约了十二月的探店 — visit booked'", person_uid), ==, 1);
   g_assert_cmpint (sync_test_int (server_file, "SELECT count (*) FROM card_deliverables"), ==, deliverables + 1);
-  g_assert_cmpint (count_where (server_file, "SELECT count (*) FROM person_files f JOIN people p ON"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM person_files f JOIN people p ON"
                                 " p.id = f.person_id WHERE p.uid = '%s'"
                                 " AND f.file_name = '媒体资料 media kit.pdf'", person_uid), ==, 1);
 
-  sync_ok (b, server, &report);
+  sync_test_sync (b, server, NULL, SYNC_TEST_CLEAN, &report);
   g_assert_cmpint (report.pulled, >=, 3);
-  g_assert_cmpint (count_where (file_b, "SELECT count (*) FROM interactions i JOIN people p ON"
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT count (*) FROM interactions i JOIN people p ON"
                                 " p.id = i.person_id WHERE p.uid = '%s' AND i.happened_at = 1793000000"
                                 " AND i.author = 'Li Na'", person_uid), ==, 1);
   g_assert_cmpint (sync_test_int (file_b, "SELECT count (*) FROM card_deliverables"), ==, deliverables + 1);
-  g_assert_cmpint (count_where (file_b, "SELECT count (*) FROM person_files f JOIN people p ON"
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT count (*) FROM person_files f JOIN people p ON"
                                 " p.id = f.person_id WHERE p.uid = '%s'", person_uid), ==, 1);
   /* b knows the file by sha256 (bytes to come from the media path). */
-  g_assert_cmpint (count_where (file_b, "SELECT count (*) FROM media WHERE sha256 = '%s'", sha256), ==, 1);
+  g_assert_cmpint (sync_test_intf (file_b, "SELECT count (*) FROM media WHERE sha256 = '%s'", sha256), ==, 1);
 
-  sync_ok (a, server, &report);
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
   g_assert_cmpint (sync_test_assert_same (server_file, file_a), >, 0);
   g_assert_cmpint (sync_test_assert_same (server_file, file_b), >, 0);
-  digest_a = digest_of (file_a);
-  digest_b = digest_of (file_b);
+  digest_a = sync_test_digest (file_a);
+  digest_b = sync_test_digest (file_b);
   g_assert_cmpstr (digest_a, ==, digest_b);
 
   /* b detaches the file; a sees it gone. */
@@ -200,17 +153,17 @@ test_relationship (void)
 
     run_edit (b, &detach);
   }
-  sync_ok (b, server, &report);
+  sync_test_sync (b, server, NULL, SYNC_TEST_CLEAN, &report);
   g_assert_cmpuint (report.pushed, ==, 1);
-  sync_ok (a, server, &report);
-  g_assert_cmpint (count_where (file_a, "SELECT count (*) FROM person_files f JOIN people p ON"
+  sync_test_sync (a, server, NULL, SYNC_TEST_CLEAN, &report);
+  g_assert_cmpint (sync_test_intf (file_a, "SELECT count (*) FROM person_files f JOIN people p ON"
                                 " p.id = f.person_id WHERE p.uid = '%s'", person_uid), ==, 0);
-  g_assert_cmpint (count_where (server_file, "SELECT count (*) FROM person_files f JOIN people p ON"
+  g_assert_cmpint (sync_test_intf (server_file, "SELECT count (*) FROM person_files f JOIN people p ON"
                                 " p.id = f.person_id WHERE p.uid = '%s'", person_uid), ==, 0);
   g_clear_pointer (&digest_a, g_free);
   g_clear_pointer (&digest_b, g_free);
-  digest_a = digest_of (file_a);
-  digest_b = digest_of (file_b);
+  digest_a = sync_test_digest (file_a);
+  digest_b = sync_test_digest (file_b);
   g_assert_cmpstr (digest_a, ==, digest_b);
 
   sync_test_close_store (a);
