@@ -99,7 +99,7 @@ koc_cli_demo (int    argc,
   g_autofree char *seed_text = NULL;
   g_autofree char *out = NULL;
   g_autofree char *dump_sql = NULL;
-  gboolean force = FALSE, quiet = FALSE;
+  gboolean force = FALSE, quiet = FALSE, no_keywords = FALSE;
   const GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
       N_("Size: 1 = 10,000 accounts and about 200,000 posts; fractions allowed"), "N" },
@@ -110,6 +110,8 @@ koc_cli_demo (int    argc,
     { "dump-sql", 0, 0, G_OPTION_ARG_FILENAME, &dump_sql,
       N_("Also write every statement as SQL for the sqlite3 shell, and FILE.sql.empty.db to load it into (benchmarks)"), "FILE.sql" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No progress messages"), NULL },
+    { "no-keywords", 0, 0, G_OPTION_ARG_NONE, &no_keywords,
+      N_("Leave the keyword aggregates to the app’s first catch-up (benchmarks)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -147,6 +149,7 @@ koc_cli_demo (int    argc,
   progress.quiet = quiet;
   options.force = force;
   options.dump_sql = dump_sql;
+  options.no_keywords = no_keywords;
   options.progress = progress_cb;
   options.user_data = &progress;
 
