@@ -37,49 +37,64 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
+/* A new export of the selected campaign to @path; NULL when there is nothing to export. */
+static ExportJob *
+export_job_new (KocCampaignsPane *self,
+                const char       *path)
+{
+  ExportJob *job;
+
+  if (self->store == NULL || self->campaign_id <= 0 || path == NULL || *path == '\0')
+    return NULL;
+  job = g_new0 (ExportJob, 1);
+  job->self = g_object_ref (self);
+  job->path = g_strdup (path);
+  _koc_campaigns_busy_changed (self, 1);
+  return job;
+}
+
+/* Ends @job with a toast: @title when it wrote the file, else @error (unless cancelled). */
+static void
+export_job_done (ExportJob    *job,
+                 const char   *title,
+                 const GError *error)
+{
+  KocCampaignsPane *self = job->self;
+
+  _koc_campaigns_busy_changed (self, -1);
+  if (title != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  export_job_free (job);
+}
+
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
   ExportJob *job = user_data;
-  KocCampaignsPane *self = job->self;
   g_autoptr(GError) error = NULL;
   gint64 n = koc_export_rewards_finish (KOC_STORE (source), result, &error);
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Exported %lld reward to “%s”",
+                                                         "Exported %lld rewards to “%s”", MAX (n, 0)),
+                                            (long long)n, name);
 
-  _koc_campaigns_busy_changed (self, -1);
-  if (n < 0)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-    }
-  else
-    {
-      g_autofree char *name = g_path_get_basename (job->path);
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Exported %lld reward to “%s”",
-                                                             "Exported %lld rewards to “%s”", n),
-                                                (long long)n, name);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-    }
-  export_job_free (job);
+  export_job_done (job, n < 0 ? NULL : title, error);
 }
 
 static void
 export_rewards_to (KocCampaignsPane *self,
                    const char       *path)
 {
-  ExportJob *job;
+  ExportJob *job = export_job_new (self, path);
 
-  if (self->store == NULL || self->campaign_id <= 0 || path == NULL || *path == '\0')
-    return;
-  job = g_new0 (ExportJob, 1);
-  job->self = g_object_ref (self);
-  job->path = g_strdup (path);
-  _koc_campaigns_busy_changed (self, 1);
-  koc_export_rewards_async (self->store, self->campaign_id, KOC_EXPORT_EXCEL, path,
-                            self->cancellable, exported_cb, job);
+  if (job != NULL)
+    koc_export_rewards_async (self->store, self->campaign_id, KOC_EXPORT_EXCEL, path,
+                              self->cancellable, exported_cb, job);
 }
 
 /* The board's people ------------------------------------------------------------ */
@@ -90,43 +105,27 @@ board_exported_cb (GObject      *source,
                    gpointer      user_data)
 {
   ExportJob *job = user_data;
-  KocCampaignsPane *self = job->self;
   g_autoptr(GError) error = NULL;
   gint64 n = koc_export_selection_finish (KOC_STORE (source), result, &error);
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Exported %lld account to “%s”",
+                                                         "Exported %lld accounts to “%s”", MAX (n, 0)),
+                                            (long long)n, name);
 
-  _koc_campaigns_busy_changed (self, -1);
-  if (n < 0)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-    }
-  else
-    {
-      g_autofree char *name = g_path_get_basename (job->path);
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Exported %lld account to “%s”",
-                                                             "Exported %lld accounts to “%s”", n),
-                                                (long long)n, name);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-    }
-  export_job_free (job);
+  export_job_done (job, n < 0 ? NULL : title, error);
 }
 
 static void
 export_board_to (KocCampaignsPane *self,
                  const char       *path)
 {
-  ExportJob *job;
+  ExportJob *job = export_job_new (self, path);
 
-  if (self->store == NULL || self->campaign_id <= 0 || path == NULL || *path == '\0')
-    return;
-  job = g_new0 (ExportJob, 1);
-  job->self = g_object_ref (self);
-  job->path = g_strdup (path);
-  _koc_campaigns_busy_changed (self, 1);
-  koc_export_selection_async (self->store, KOC_EXPORT_SELECTION_BOARD, &self->campaign_id, 1, KOC_EXPORT_CSV,
-                              KOC_EXPORT_EXCEL, path, self->cancellable, board_exported_cb, job);
+  if (job != NULL)
+    koc_export_selection_async (self->store, KOC_EXPORT_SELECTION_BOARD, &self->campaign_id, 1,
+                                KOC_EXPORT_CSV, KOC_EXPORT_EXCEL, path, self->cancellable,
+                                board_exported_cb, job);
 }
 
 /* The report ---------------------------------------------------------------- */

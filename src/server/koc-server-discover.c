@@ -244,15 +244,20 @@ media_func (sqlite3       *db,
   return TRUE;
 }
 
-static gboolean
-is_sha256 (const char *text)
+gboolean
+koc_server_media_name_ok (KocServerRequest *request)
 {
-  if (strlen (text) != 64)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
-      return FALSE;
-  return TRUE;
+  const char *name = request->segments[1];
+  gboolean ok = strlen (name) == 64;
+
+  for (const char *p = name; ok && *p != '\0'; p++)
+    ok = g_ascii_isxdigit (*p) && !g_ascii_isupper (*p);
+  if (!ok)
+    koc_server_request_respond (request,
+                                koc_api_response_new_error (400, "bad_request",
+                                                            "Media are named by the lowercase"
+                                                            " hex SHA-256 of their bytes"));
+  return ok;
 }
 
 void
@@ -263,14 +268,8 @@ koc_server_route_media (KocServerRequest *request)
   const char *sha256 = request->segments[1];
   MediaQuery *query;
 
-  if (!is_sha256 (sha256))
-    {
-      koc_server_request_respond (request,
-                                  koc_api_response_new_error (400, "bad_request",
-                                                              "Media are named by the lowercase"
-                                                              " hex SHA-256 of their bytes"));
-      return;
-    }
+  if (!koc_server_media_name_ok (request))
+    return;
 
   query = g_new0 (MediaQuery, 1);
   query->sha256 = g_strdup (sha256);

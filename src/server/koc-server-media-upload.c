@@ -94,17 +94,6 @@ put_func (sqlite3       *db,
   return TRUE;
 }
 
-static gboolean
-is_sha256 (const char *text)
-{
-  if (strlen (text) != 64)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* "type/subtype" from the Content-Type header (parameters dropped), or the generic
  * type when there is none or it does not look like one. */
 static char *
@@ -129,14 +118,8 @@ koc_server_route_media_upload (KocServerRequest *request)
   const char *sha256 = request->segments[1];
   MediaUpload *upload;
 
-  if (!is_sha256 (sha256))
-    {
-      koc_server_request_respond (request,
-                                  koc_api_response_new_error (400, "bad_request",
-                                                              "Media are named by the lowercase"
-                                                              " hex SHA-256 of their bytes"));
-      return;
-    }
+  if (!koc_server_media_name_ok (request))
+    return;
 
   upload = g_new0 (MediaUpload, 1);
   upload->sha256 = g_strdup (sha256);

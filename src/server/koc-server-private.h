@@ -127,6 +127,9 @@ void      koc_server_route_changes     (KocServerRequest *request);
 void      koc_server_route_mutations   (KocServerRequest *request);
 void      koc_server_route_search      (KocServerRequest *request);
 void      koc_server_route_media       (KocServerRequest *request);
+/* TRUE when the path names media as the API does (the lowercase hex SHA-256 of the
+ * bytes); else answers 400 and returns FALSE. */
+gboolean  koc_server_media_name_ok     (KocServerRequest *request);
 void      koc_server_route_media_upload (KocServerRequest *request);
 void      koc_server_route_redemptions (KocServerRequest *request);
 
