@@ -145,5 +145,6 @@ koc_api_response_free (KocApiResponse *response)
   g_clear_pointer (&response->body, g_bytes_unref);
   g_free (response->etag);
   g_free (response->cache_control);
+  g_free (response->feed_next);
   g_free (response);
 }

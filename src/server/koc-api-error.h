@@ -23,6 +23,7 @@ typedef struct
   char   *etag;          /* nullable, already quoted */
   guint   retry_after;   /* seconds; 0 → no Retry-After header */
   char   *cache_control; /* nullable */
+  char   *feed_next;     /* nullable: the Koc-Feed-Next header of a change page */
 } KocApiResponse;
 
 KocApiResponse *koc_api_response_new_json   (guint           status,

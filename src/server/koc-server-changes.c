@@ -37,6 +37,7 @@ changes_func (sqlite3       *db,
   sqlite3_stmt *stmt = NULL;
   gint64 next = query->since;
   gboolean more = FALSE, first = TRUE;
+  KocApiResponse *response;
   gint64 n = 0;
   int rc;
 
@@ -92,7 +93,12 @@ changes_func (sqlite3       *db,
 
   g_string_append_printf (json, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
                           next, more ? "true" : "false");
-  *result = koc_api_response_new_json (200, g_steal_pointer (&json));
+  response = koc_api_response_new_json (200, g_steal_pointer (&json));
+  /* `next` and `more` again, where a client reads them before the body: it can ask for
+   * the next page while it still applies this one. */
+  response->feed_next = g_strdup_printf ("%" G_GINT64_FORMAT " %s", next,
+                                         more ? "more" : "end");
+  *result = response;
   return TRUE;
 }
 

@@ -88,6 +88,8 @@ koc_server_request_respond (KocServerRequest *request,
     soup_message_headers_replace (headers, "ETag", response->etag);
   if (response->cache_control != NULL)
     soup_message_headers_replace (headers, "Cache-Control", response->cache_control);
+  if (response->feed_next != NULL)
+    soup_message_headers_replace (headers, "Koc-Feed-Next", response->feed_next);
   if (response->status == SOUP_STATUS_UNAUTHORIZED)
     soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer realm=\"kocdesk\"");
   if (request->server->shutting_down)

@@ -499,19 +499,33 @@ selected (const KocEntityField *f,
   return members == NULL || g_strv_contains (members, f->name);
 }
 
-/* The SQL value of a field, read from ?2. Names come from the constant tables above. */
+/* Where the statements read a change: ?1 and ?2 for one (uid, JSON object), or the
+ * rows (uid, data) of the CTE `d` for koc_entity_insert_each(). */
+typedef struct
+{
+  const char *uid;
+  const char *data;
+  const char *from;  /* joined in front of a json_each (): "" or "d, " */
+} Source;
+
+static const Source one_change = { "?1", "?2", "" };
+static const Source each_change = { "d.uid", "d.data", "d, " };
+
+/* The SQL value of a field, read from @src's data. Names come from the constant tables
+ * above. */
 static void
 append_value (GString              *sql,
-              const KocEntityField *f)
+              const KocEntityField *f,
+              const Source         *src)
 {
   switch (f->type)
     {
     case KOC_FIELD_JSON:
-      g_string_append_printf (sql, "?2 -> '$.%s'", f->name);
+      g_string_append_printf (sql, "%s -> '$.%s'", src->data, f->name);
       break;
     case KOC_FIELD_REF:
-      g_string_append_printf (sql, "(SELECT id FROM %s WHERE uid = ?2 ->> '$.%s')",
-                              f->ref_table, f->name);
+      g_string_append_printf (sql, "(SELECT id FROM %s WHERE uid = %s ->> '$.%s')",
+                              f->ref_table, src->data, f->name);
       break;
     case KOC_FIELD_TEXT:
     case KOC_FIELD_INT:
@@ -521,20 +535,22 @@ append_value (GString              *sql,
     case KOC_FIELD_ALIASES:
     case KOC_FIELD_MEDIA_LIST:
     default:
-      g_string_append_printf (sql, "?2 ->> '$.%s'", f->name);
+      g_string_append_printf (sql, "%s ->> '$.%s'", src->data, f->name);
       break;
     }
 }
 
-/* UPDATE (NULL when no column is set) or INSERT … WHERE NOT EXISTS of the row. */
+/* UPDATE (NULL when no column is set) or INSERT … WHERE NOT EXISTS of the row; for
+ * @each_change a plain INSERT of every row of `d`. */
 static char *
 row_sql (const KocEntityKind  *kind,
          const char * const   *members,
-         SqlPurpose            purpose)
+         SqlPurpose            purpose,
+         const Source         *src)
 {
   g_autoptr(GString) update = g_string_new (NULL);
   g_autoptr(GString) columns = g_string_new ("uid");
-  g_autoptr(GString) values = g_string_new ("?1");
+  g_autoptr(GString) values = g_string_new (src->uid);
   guint n = 0;
 
   for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
@@ -542,10 +558,10 @@ row_sql (const KocEntityKind  *kind,
       if (f->column == NULL || !selected (f, members))
         continue;
       g_string_append_printf (update, "%s%s = ", n++ > 0 ? ", " : "", f->column);
-      append_value (update, f);
+      append_value (update, f, src);
       g_string_append_printf (columns, ", %s", f->column);
       g_string_append (values, ", ");
-      append_value (values, f);
+      append_value (values, f, src);
     }
   if (members != NULL && kind->has_updated_at)
     g_string_append_printf (update, "%supdated_at = unixepoch ()", n++ > 0 ? ", " : "");
@@ -553,6 +569,9 @@ row_sql (const KocEntityKind  *kind,
   if (purpose == SQL_UPDATE)
     return n > 0 ? g_strdup_printf ("UPDATE %s SET %s WHERE uid = ?1", kind->table, update->str)
                  : NULL;
+  if (src == &each_change)
+    return g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM d", kind->table, columns->str,
+                            values->str);
   return g_strdup_printf ("INSERT INTO %s (%s) SELECT %s WHERE NOT EXISTS"
                           " (SELECT 1 FROM %s WHERE uid = ?1)",
                           kind->table, columns->str, values->str, kind->table);
@@ -562,45 +581,48 @@ row_sql (const KocEntityKind  *kind,
 static char *
 list_sql (const KocEntityKind   *kind,
           const KocEntityField  *f,
-          SqlPurpose             purpose)
+          SqlPurpose             purpose,
+          const Source          *src)
 {
-  g_autofree char *owner = g_strdup_printf ("(SELECT id FROM %s WHERE uid = ?1)", kind->table);
+  g_autofree char *owner = g_strdup_printf ("(SELECT id FROM %s WHERE uid = %s)", kind->table,
+                                            src->uid);
 
   switch (f->type)
     {
     case KOC_FIELD_TAGS:
       if (purpose == SQL_LIST_PRE)
-        return g_strdup_printf ("INSERT OR IGNORE INTO tags (name) SELECT value FROM json_each"
-                                " (?2, '$.%s') WHERE value <> ''", f->name);
+        return g_strdup_printf ("INSERT OR IGNORE INTO tags (name) SELECT value FROM %sjson_each"
+                                " (%s, '$.%s') WHERE value <> ''", src->from, src->data, f->name);
       if (purpose == SQL_LIST_DEL)
         return g_strdup_printf ("DELETE FROM person_tags WHERE person_id = %s", owner);
       return g_strdup_printf ("INSERT OR IGNORE INTO person_tags (person_id, tag_id) SELECT %s,"
-                              " g.id FROM json_each (?2, '$.%s') j JOIN tags g ON g.name ="
-                              " j.value", owner, f->name);
+                              " g.id FROM %sjson_each (%s, '$.%s') j JOIN tags g ON g.name ="
+                              " j.value", owner, src->from, src->data, f->name);
     case KOC_FIELD_ALIASES:
       if (purpose == SQL_LIST_PRE)
         return NULL;
       if (purpose == SQL_LIST_DEL)
         return g_strdup_printf ("DELETE FROM brand_aliases WHERE brand_id = %s", owner);
       return g_strdup_printf ("INSERT OR IGNORE INTO brand_aliases (brand_id, alias) SELECT %s,"
-                              " value FROM json_each (?2, '$.%s') WHERE value <> ''",
-                              owner, f->name);
+                              " value FROM %sjson_each (%s, '$.%s') WHERE value <> ''",
+                              owner, src->from, src->data, f->name);
     case KOC_FIELD_MEDIA_LIST:
       /* The bytes arrive later (GET /v1/media); data NULL marks "not cached yet". */
       if (purpose == SQL_LIST_PRE)
         return g_strdup_printf ("INSERT OR IGNORE INTO media (sha256, mime, bytes) SELECT value,"
-                                " 'application/octet-stream', 0 FROM json_each (?2, '$.%s')"
-                                " WHERE length (value) = 64", f->name);
+                                " 'application/octet-stream', 0 FROM %sjson_each (%s, '$.%s')"
+                                " WHERE length (value) = 64", src->from, src->data, f->name);
       if (purpose == SQL_LIST_DEL)
         return g_strdup_printf ("DELETE FROM post_media WHERE post_id = %s", owner);
       return g_strdup_printf ("INSERT OR IGNORE INTO post_media (post_id, position, sha256)"
-                              " SELECT %s, key, value FROM json_each (?2, '$.%s')"
-                              " WHERE length (value) = 64", owner, f->name);
+                              " SELECT %s, key, value FROM %sjson_each (%s, '$.%s')"
+                              " WHERE length (value) = 64", owner, src->from, src->data, f->name);
     case KOC_FIELD_MEDIA:
       if (purpose == SQL_MEDIA)
         return g_strdup_printf ("INSERT OR IGNORE INTO media (sha256, mime, bytes) SELECT v,"
-                                " 'application/octet-stream', 0 FROM (SELECT ?2 ->> '$.%s'"
-                                " AS v) WHERE length (v) = 64", f->name);
+                                " 'application/octet-stream', 0 FROM (SELECT %s ->> '$.%s'"
+                                " AS v%s) WHERE length (v) = 64", src->data, f->name,
+                                src == &each_change ? " FROM d" : "");
       return NULL;
     case KOC_FIELD_TEXT:
     case KOC_FIELD_INT:
@@ -640,11 +662,11 @@ statement_for (KocEntityCache        *cache,
     }
 
   if (purpose == SQL_UPDATE || purpose == SQL_INSERT)
-    sql = row_sql (kind, members, purpose);
+    sql = row_sql (kind, members, purpose, &one_change);
   else if (purpose == SQL_DELETE)
     sql = g_strdup_printf ("DELETE FROM %s WHERE uid = ?1", kind->table);
   else
-    sql = list_sql (kind, field, purpose);
+    sql = list_sql (kind, field, purpose, &one_change);
 
   if (members != NULL)
     return sql != NULL ? koc_entity_cache_statement (cache, sql, error) : NULL;
@@ -730,4 +752,57 @@ koc_entity_delete (KocEntityCache       *cache,
                    GError              **error)
 {
   return run (cache, kind, NULL, SQL_DELETE, NULL, uid, NULL, error);
+}
+
+/* Runs @sql (the CTE `d` in front) with ?1 = @arg. */
+static gboolean
+run_each (KocEntityCache  *cache,
+          const char      *with,
+          char            *sql,
+          gint64           arg,
+          GError         **error)
+{
+  g_autofree char *owned = sql;
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sql == NULL)
+    return TRUE;
+  text = g_strconcat (with, sql, NULL);
+  if ((stmt = koc_entity_cache_statement (cache, text, error)) == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, arg);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return koc_db_set_error (cache->db, rc, "Could not save an entity", error);
+  return TRUE;
+}
+
+gboolean
+koc_entity_insert_each (KocEntityCache       *cache,
+                        const KocEntityKind  *kind,
+                        const char           *source,
+                        gint64                arg,
+                        GError              **error)
+{
+  g_autofree char *with = g_strdup_printf ("WITH d (uid, data) AS (%s) ", source);
+
+  g_return_val_if_fail (kind->sync_fields != NULL, FALSE);
+
+  for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
+    if (f->type == KOC_FIELD_MEDIA &&
+        !run_each (cache, with, list_sql (kind, f, SQL_MEDIA, &each_change), arg, error))
+      return FALSE;
+  if (!run_each (cache, with, row_sql (kind, NULL, SQL_INSERT, &each_change), arg, error))
+    return FALSE;
+  for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
+    if (f->column == NULL &&
+        (!run_each (cache, with, list_sql (kind, f, SQL_LIST_PRE, &each_change), arg, error) ||
+         !run_each (cache, with, list_sql (kind, f, SQL_LIST_INS, &each_change), arg, error)))
+      return FALSE;
+  return TRUE;
 }

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "koc-sync-engine-private.h"
+#include "koc-sync-run-private.h"
 #include "koc-sync-media.h"
 #include "koc-sync-store.h"
 
@@ -21,31 +21,9 @@
 #define MAX_WAITS         30    /* Retry-After waits in a row before giving up */
 #define STATUS_TOO_MANY_REQUESTS 429 /* not named by libsoup 3.2 */
 
-typedef void (*ResponseFunc) (GTask  *task,
-                              GBytes *body);
-
-typedef struct
-{
-  KocSyncReport  report;
-  gint64         started_us;
-  gint64         cursor;
-  guint          attempt;      /* retries of the current request */
-  guint          waits;        /* Retry-After waits in a row */
-  guint          batch_max;    /* edits per POST; halved on 413 */
-  char          *method;       /* the current request, kept for retries */
-  char          *path;
-  GBytes        *body;
-  SoupMessage   *msg;
-  ResponseFunc   on_response;
-  char          *content_type;   /* of @body; NULL → JSON */
-  char          *upload_sha256;  /* the media being uploaded */
-  guint64        upload_partial; /* its bytes written so far (progress) */
-} Run;
-
 static void do_send       (GTask  *task);
 static void start_push    (GTask  *task);
-static void start_pull    (GTask  *task);
-static void page_response (GTask  *task,
+static void push_response (GTask  *task,
                            GBytes *body);
 static void start_upload  (GTask  *task);
 static void upload_response (GTask  *task,
@@ -53,10 +31,25 @@ static void upload_response (GTask  *task,
 static void upload_refused (GTask *task,
                             guint  status);
 
+static GCancellable *
+run_cancellable (GTask *task)
+{
+  KocSyncRun *run = g_task_get_task_data (task);
+
+  return run->cancellable;
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *own)
+{
+  g_cancellable_cancel (own);
+}
+
 static void
 run_free (gpointer data)
 {
-  Run *run = data;
+  KocSyncRun *run = data;
 
   g_free (run->method);
   g_free (run->path);
@@ -64,14 +57,19 @@ run_free (gpointer data)
   g_clear_object (&run->msg);
   g_free (run->content_type);
   g_free (run->upload_sha256);
+  koc_sync_pull_clear (&run->pull);
+  if (run->caller_handler != 0)
+    g_cancellable_disconnect (run->caller_cancellable, run->caller_handler);
+  g_clear_object (&run->caller_cancellable);
+  g_clear_object (&run->cancellable);
   g_free (run);
 }
 
-static void
-publish_progress (GTask *task)
+void
+koc_sync_run_publish_progress (GTask *task)
 {
   KocSyncEngine *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   double seconds = (g_get_monotonic_time () - run->started_us) / (double)G_USEC_PER_SEC;
   gint64 items = run->report.pulled + run->report.pushed + run->report.conflicts +
                  run->report.rejected;
@@ -82,14 +80,32 @@ publish_progress (GTask *task)
 }
 
 /* Ends the sync with @error; the state follows the kind of error. Takes @task and
- * @error. (Every function here that "takes @task" owns one reference to it.) */
-static void
-fail (GTask  *task,
-      GError *error)
+ * @error. (Every function here that "takes @task" owns one reference to it.) A request
+ * of the pull that fails while fetched pages are being applied waits for them
+ * (koc-sync-pull.c reports it); anything that fails after the end is dropped. */
+void
+koc_sync_run_fail (GTask  *task,
+                   GError *error)
 {
   KocSyncEngine *self = g_task_get_source_object (task);
+  KocSyncRun *run = g_task_get_task_data (task);
 
-  publish_progress (task);
+  if (!run->finished && run->pull.applying &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (&run->pull.fetch_error);
+      run->pull.fetch_error = g_steal_pointer (&error);
+      run->pull.fetching = FALSE;
+    }
+  if (run->finished || error == NULL)
+    {
+      g_clear_error (&error);
+      g_object_unref (task);
+      return;
+    }
+  run->finished = TRUE;
+  g_cancellable_cancel (run->cancellable); /* a lane still out stops */
+  koc_sync_run_publish_progress (task);
   self->running = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_IDLE, NULL);
@@ -107,8 +123,8 @@ wait_done_cb (gpointer user_data)
   GTask *task = user_data;
   GError *error = NULL;
 
-  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    fail (g_object_ref (task), error);
+  if (g_cancellable_set_error_if_cancelled (run_cancellable (task), &error))
+    koc_sync_run_fail (g_object_ref (task), error);
   else
     do_send (g_object_ref (task));
   return G_SOURCE_REMOVE;  /* the source's own ref goes with it */
@@ -125,7 +141,7 @@ static void
 wait_then_resend (GTask *task,
                   guint  ms)
 {
-  GCancellable *cancellable = g_task_get_cancellable (task);
+  GCancellable *cancellable = run_cancellable (task);
   GSource *source = g_timeout_source_new (ms);
 
   if (cancellable != NULL)
@@ -147,13 +163,13 @@ retry_or_fail (GTask      *task,
                const char *detail)
 {
   KocSyncEngine *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   g_autofree char *message = NULL;
   guint64 ms;
 
   if (run->attempt >= self->max_retries)
     {
-      fail (task, g_error_new (KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNREACHABLE,
+      koc_sync_run_fail (task, g_error_new (KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNREACHABLE,
                                _("The server cannot be reached: %s"), detail));
       return;
     }
@@ -176,7 +192,7 @@ send_cb (GObject      *object,
 {
   GTask *task = user_data;
   KocSyncEngine *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -184,10 +200,15 @@ send_cb (GObject      *object,
   guint status;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (run->finished)
+    {
+      g_object_unref (task); /* the other lane of a pull ended the run */
+      return;
+    }
   if (body == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fail (task, g_steal_pointer (&error));
+        koc_sync_run_fail (task, g_steal_pointer (&error));
       else
         retry_or_fail (task, error->message);
       return;
@@ -216,7 +237,7 @@ send_cb (GObject      *object,
     {
       /* The server's message is protocol English (docs/api-v1.yaml): logged, not shown. */
       g_debug ("401/403: %s", message);
-      fail (task, g_error_new_literal (KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNAUTHORIZED,
+      koc_sync_run_fail (task, g_error_new_literal (KOC_SYNC_ERROR, KOC_SYNC_ERROR_UNAUTHORIZED,
                                        _("The server refused this workspace’s access token. Sign in again; your changes are kept.")));
     }
   else if ((status == STATUS_TOO_MANY_REQUESTS || status >= 500) && retry_after != NULL &&
@@ -248,7 +269,7 @@ send_cb (GObject      *object,
       g_debug ("PUT %s refused (%u): %s", run->path, status, message);
       upload_refused (task, status);
     }
-  else if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE && run->on_response != page_response &&
+  else if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE && run->on_response == push_response &&
            run->batch_max > 1)
     {
       /* The same rows (still 'sending', oldest first) go again in smaller batches. */
@@ -257,7 +278,7 @@ send_cb (GObject      *object,
       start_push (task);
     }
   else
-    fail (task, g_error_new (KOC_SYNC_ERROR, KOC_SYNC_ERROR_PROTOCOL,
+    koc_sync_run_fail (task, g_error_new (KOC_SYNC_ERROR, KOC_SYNC_ERROR_PROTOCOL,
                              _("The server could not handle the request (%u): %s"),
                              status, message));
 }
@@ -268,10 +289,10 @@ wrote_body_data_cb (SoupMessage *msg,
                     guint        chunk_size,
                     GTask       *task)
 {
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
 
   run->upload_partial += chunk_size;
-  publish_progress (task);
+  koc_sync_run_publish_progress (task);
 }
 
 /* Sends the run's current request; takes @task. */
@@ -279,7 +300,7 @@ static void
 do_send (GTask *task)
 {
   KocSyncEngine *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   g_autoptr(GUri) uri = g_uri_parse_relative (self->base_uri, run->path, SOUP_HTTP_URI_FLAGS, NULL);
   g_autofree char *auth = g_strconcat ("Bearer ", self->token != NULL ? self->token : "", NULL);
   SoupMessageHeaders *headers;
@@ -298,18 +319,18 @@ do_send (GTask *task)
   if (run->on_response == upload_response)
     g_signal_connect (run->msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), task);
   soup_session_send_and_read_async (self->session, run->msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), send_cb, task);
+                                    run_cancellable (task), send_cb, task);
 }
 
 /* Starts a request (@path relative to the server URL, taken; @body taken); takes @task. */
-static void
-send_request (GTask        *task,
+void
+koc_sync_run_send_request (GTask        *task,
               const char   *method,
               char         *path,
               GBytes       *body,
-              ResponseFunc  on_response)
+              KocSyncResponseFunc  on_response)
 {
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
 
   g_free (run->method);
   run->method = g_strdup (method);
@@ -335,25 +356,36 @@ done_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   KocSyncEngine *self = g_task_get_source_object (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GError *error = NULL;
 
   if (!koc_store_run_finish (KOC_STORE (object), result, NULL, &error))
     {
-      fail (g_steal_pointer (&task), error);
+      koc_sync_run_fail (g_steal_pointer (&task), error);
       return;
     }
-  publish_progress (task);
+  koc_sync_run_publish_progress (task);
+  run->finished = TRUE;
   self->running = FALSE;
   koc_sync_engine_set_synced (self, now);
   koc_sync_engine_set_state (self, KOC_SYNC_ENGINE_IDLE, NULL);
   g_task_return_boolean (task, TRUE);
 }
 
+/* Everything is sent and pulled: records when. Takes @task. */
+void
+koc_sync_run_finish (GTask *task)
+{
+  KocSyncEngine *self = g_task_get_source_object (task);
+
+  koc_store_write_async (self->store, done_func, NULL, NULL, NULL, NULL, done_cb, task);
+}
+
 /* A store error about an answer the store could not use becomes a protocol error that says
  * what to do; other store errors (a full disk…) pass as they are. Takes @error. */
-static GError *
-answer_error (GError *error)
+GError *
+koc_sync_run_answer_error (GError *error)
 {
   if (!g_error_matches (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID))
     return error;
@@ -361,113 +393,6 @@ answer_error (GError *error)
   g_error_free (error);
   return g_error_new_literal (KOC_SYNC_ERROR, KOC_SYNC_ERROR_PROTOCOL,
                               _("The server sent an answer KOC Desk cannot read, so nothing was changed. Try again later; if it keeps happening, check the server address (a login page or proxy may be answering instead)."));
-}
-
-/* ---- pull ---- */
-
-static gboolean
-page_func (sqlite3 *db, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *text = g_strndup (g_bytes_get_data (data, NULL), g_bytes_get_size (data));
-  KocSyncPage *page = g_new0 (KocSyncPage, 1);
-
-  *result = page;
-  return koc_sync_store_apply_page (db, text, page, cancellable, error);
-}
-
-static void request_page (GTask *task);
-
-static void
-page_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  KocSyncEngine *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  g_autofree KocSyncPage *page = NULL;
-  GError *error = NULL;
-
-  if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&page, &error))
-    {
-      fail (g_steal_pointer (&task), answer_error (error));
-      return;
-    }
-  g_debug ("Page applied: %" G_GINT64_FORMAT " changes, cursor %" G_GINT64_FORMAT,
-           page->n_changes, page->next);
-  run->report.pulled += page->n_changes;
-  run->report.skipped += page->n_skipped;
-  run->report.pages++;
-  run->cursor = page->next;
-  publish_progress (task);
-
-  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    fail (g_steal_pointer (&task), error);
-  else if (page->more)
-    request_page (g_steal_pointer (&task));
-  else
-    koc_store_write_async (self->store, done_func, NULL, NULL, NULL, NULL, done_cb,
-                           g_steal_pointer (&task));
-}
-
-static void
-page_response (GTask  *task,
-               GBytes *body)
-{
-  KocSyncEngine *self = g_task_get_source_object (task);
-
-  koc_store_write_async (self->store, page_func, g_bytes_ref (body),
-                         (GDestroyNotify)g_bytes_unref, g_free,
-                         g_task_get_cancellable (task), page_cb, g_object_ref (task));
-}
-
-static void
-request_page (GTask *task)
-{
-  KocSyncEngine *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-
-  send_request (task, "GET",
-                g_strdup_printf ("v1/changes?since=%" G_GINT64_FORMAT "&limit=%u",
-                                 run->cursor, self->page_size),
-                NULL, page_response);
-}
-
-static gboolean
-cursor_func (sqlite3 *db, gpointer data, gpointer *result, GCancellable *c, GError **error)
-{
-  gint64 *cursor = g_new0 (gint64, 1);
-
-  *result = cursor;
-  return koc_sync_store_get_cursor (db, cursor, error);
-}
-
-static void
-cursor_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  g_autofree gint64 *cursor = NULL;
-  GError *error = NULL;
-
-  if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&cursor, &error))
-    {
-      fail (g_steal_pointer (&task), error);
-      return;
-    }
-  run->cursor = *cursor;
-  request_page (g_steal_pointer (&task));
-}
-
-static void
-start_pull (GTask *task)
-{
-  KocSyncEngine *self = g_task_get_source_object (task);
-
-  koc_store_run_async (self->store, cursor_func, NULL, NULL, g_free,
-                       g_task_get_cancellable (task), cursor_cb, task);
 }
 
 /* ---- push ---- */
@@ -497,26 +422,26 @@ results_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   g_autofree KocSyncResults *results = NULL;
   GError *error = NULL;
 
   if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&results, &error))
     {
-      fail (g_steal_pointer (&task), answer_error (error));
+      koc_sync_run_fail (g_steal_pointer (&task), koc_sync_run_answer_error (error));
       return;
     }
   run->report.pushed += results->n_applied;
   run->report.conflicts += results->n_conflicts;
   run->report.rejected += results->n_rejected;
-  publish_progress (task);
+  koc_sync_run_publish_progress (task);
 
   if (results->n_applied + results->n_conflicts + results->n_rejected == 0)
-    fail (g_steal_pointer (&task),
+    koc_sync_run_fail (g_steal_pointer (&task),
           g_error_new_literal (KOC_SYNC_ERROR, KOC_SYNC_ERROR_PROTOCOL,
                                _("The server answered the edits without any result.")));
-  else if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    fail (g_steal_pointer (&task), error);
+  else if (g_cancellable_set_error_if_cancelled (run_cancellable (task), &error))
+    koc_sync_run_fail (g_steal_pointer (&task), error);
   else
     start_push (g_steal_pointer (&task));
 }
@@ -543,11 +468,11 @@ take_cb (GObject      *object,
   GError *error = NULL;
 
   if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&batch, &error))
-    fail (g_steal_pointer (&task), error);
+    koc_sync_run_fail (g_steal_pointer (&task), error);
   else if (batch == NULL)
     start_upload (g_steal_pointer (&task));
   else
-    send_request (g_steal_pointer (&task), "POST", g_strdup ("v1/mutations"),
+    koc_sync_run_send_request (g_steal_pointer (&task), "POST", g_strdup ("v1/mutations"),
                   g_bytes_new_take (batch, strlen (batch)), push_response);
 }
 
@@ -555,10 +480,10 @@ static void
 start_push (GTask *task)
 {
   KocSyncEngine *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
 
   koc_store_write_async (self->store, take_func, GUINT_TO_POINTER (run->batch_max), NULL,
-                         g_free, g_task_get_cancellable (task), take_cb, task);
+                         g_free, run_cancellable (task), take_cb, task);
 }
 
 /* ---- upload: the bytes of local media the server lacks (koc-sync-media.h) ---- */
@@ -576,25 +501,25 @@ next_upload_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   g_autoptr(KocSyncUpload) upload = NULL;
   GError *error = NULL;
 
   if (!koc_store_run_finish (KOC_STORE (object), result, (gpointer *)&upload, &error))
     {
-      fail (g_steal_pointer (&task), error);
+      koc_sync_run_fail (g_steal_pointer (&task), error);
       return;
     }
   if (upload == NULL)
     {
-      start_pull (g_steal_pointer (&task));
+      koc_sync_run_start_pull (g_steal_pointer (&task));
       return;
     }
   g_free (run->content_type);
   run->content_type = g_steal_pointer (&upload->mime);
   g_free (run->upload_sha256);
   run->upload_sha256 = g_strdup (upload->sha256);
-  send_request (g_steal_pointer (&task), "PUT",
+  koc_sync_run_send_request (g_steal_pointer (&task), "PUT",
                 g_strdup_printf ("v1/media/%s", upload->sha256),
                 g_steal_pointer (&upload->data), upload_response);
 }
@@ -605,7 +530,7 @@ start_upload (GTask *task)
   KocSyncEngine *self = g_task_get_source_object (task);
 
   koc_store_run_async (self->store, next_upload_func, NULL, NULL,
-                       (GDestroyNotify)koc_sync_upload_free, g_task_get_cancellable (task),
+                       (GDestroyNotify)koc_sync_upload_free, run_cancellable (task),
                        next_upload_cb, task);
 }
 
@@ -639,8 +564,8 @@ mark_cb (GObject      *object,
   GError *error = NULL;
 
   if (!koc_store_run_finish (KOC_STORE (object), result, NULL, &error) ||
-      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    fail (g_steal_pointer (&task), error);
+      g_cancellable_set_error_if_cancelled (run_cancellable (task), &error))
+    koc_sync_run_fail (g_steal_pointer (&task), error);
   else
     start_upload (g_steal_pointer (&task));
 }
@@ -651,7 +576,7 @@ mark_upload (GTask *task,
              guint  status)
 {
   KocSyncEngine *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   UploadMark *mark = g_new0 (UploadMark, 1);
 
   mark->sha256 = g_steal_pointer (&run->upload_sha256);
@@ -667,7 +592,7 @@ static void
 upload_response (GTask  *task,
                  GBytes *body)
 {
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
   gsize size = run->body != NULL ? g_bytes_get_size (run->body) : 0;
 
   run->report.uploaded++;
@@ -682,7 +607,7 @@ static void
 upload_refused (GTask *task,
                 guint  status)
 {
-  Run *run = g_task_get_task_data (task);
+  KocSyncRun *run = g_task_get_task_data (task);
 
   run->report.upload_refused++;
   mark_upload (task, status);
@@ -702,9 +627,9 @@ reach_cb (GObject      *object,
   if (g_network_monitor_can_reach_finish (G_NETWORK_MONITOR (object), result, &error))
     start_push (g_steal_pointer (&task));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    fail (g_steal_pointer (&task), g_steal_pointer (&error));
+    koc_sync_run_fail (g_steal_pointer (&task), g_steal_pointer (&error));
   else
-    fail (g_steal_pointer (&task),
+    koc_sync_run_fail (g_steal_pointer (&task),
           g_error_new_literal (KOC_SYNC_ERROR, KOC_SYNC_ERROR_OFFLINE,
                                _("You are offline. KOC Desk will sync when the network is"
                                  " back.")));
@@ -717,16 +642,23 @@ koc_sync_engine_sync_async (KocSyncEngine       *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Run *run;
+  KocSyncRun *run;
 
   g_return_if_fail (KOC_IS_SYNC_ENGINE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, koc_sync_engine_sync_async);
-  run = g_new0 (Run, 1);
+  run = g_new0 (KocSyncRun, 1);
   run->started_us = g_get_monotonic_time ();
   run->batch_max = KOC_SYNC_MAX_BATCH;
+  run->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      run->caller_cancellable = g_object_ref (cancellable);
+      run->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                   run->cancellable, NULL);
+    }
   g_task_set_task_data (task, run, run_free);
 
   if (self->running)
@@ -759,7 +691,7 @@ koc_sync_engine_sync_finish (KocSyncEngine  *self,
                              KocSyncReport  *out_report,
                              GError        **error)
 {
-  Run *run;
+  KocSyncRun *run;
 
   g_return_val_if_fail (KOC_IS_SYNC_ENGINE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -18,6 +18,7 @@
 #include "koc-entities.h"
 #include "koc-fts-bulk.h"
 #include "koc-store.h"
+#include "koc-sync-bulk.h"
 #include "koc-sync-store.h"
 
 #define PULL_WAL_AUTOCHECKPOINT 16384 /* pages of 4 KB */
@@ -235,35 +236,42 @@ reapply_pending (KocEntityCache  *cache,
 }
 
 /* Applies the `changes` of @body (a page of the feed, or the `entities` of a search hit)
- * with the full-text triggers suspended; counts go to @out_page. */
+ * while the full-text triggers are suspended in @bulk (@cache made after that); counts
+ * go to @out_page. */
 static gboolean
-apply_changes (sqlite3       *db,
-               const char    *body,
-               KocSyncPage   *out_page,
-               GCancellable  *cancellable,
-               GError       **error)
+apply_changes (KocEntityCache  *cache,
+               KocFtsBulk      *bulk,
+               const char      *body,
+               KocSyncPage     *out_page,
+               GCancellable    *cancellable,
+               GError         **error)
 {
-  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
-  g_autoptr(KocFtsBulk) bulk = NULL;
+  sqlite3 *db = koc_entity_cache_get_db (cache);
   sqlite3_stmt *stmt = NULL;
-  gint64 started = g_get_monotonic_time ();
+  gboolean applied = FALSE;
   int rc;
 
-  if ((bulk = koc_fts_bulk_suspend (db, error)) == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !koc_sync_bulk_apply (cache, body, out_page, &applied, error))
     return FALSE;
+  if (applied)
+    return TRUE;
+
   /* `->` already gives minified JSON text: json() around it would parse and render
    * each change's data once more. */
   /* The last column: the change has the types docs/api-v1.yaml gives it. One that does
    * not makes the whole page invalid (the caller rolls back what came before it): skipped,
    * its page's cursor would pass over real changes. */
-  if (!koc_db_prepare (db, "SELECT c.value ->> '$.kind', c.value ->> '$.id', c.value ->> '$.rev',"
-                       " c.value ->> '$.deleted', c.value -> '$.data',"
-                       " json_type (c.value, '$.data'),"
-                       " json_type (c.value, '$.kind') IS 'text' AND json_type (c.value, '$.id')"
-                       " IS 'text' AND json_type (c.value, '$.rev') IS 'integer' AND coalesce"
-                       " (json_type (c.value, '$.deleted'), 'false') IN ('true', 'false') AND"
-                       " coalesce (json_type (c.value, '$.data'), 'null') IN ('object', 'null')"
-                       " FROM json_each (?1, '$.changes') c", &stmt, error))
+  if ((stmt = koc_entity_cache_statement (cache, "SELECT c.value ->> '$.kind', c.value ->> '$.id',"
+                                          " c.value ->> '$.rev', c.value ->> '$.deleted',"
+                                          " c.value -> '$.data', json_type (c.value, '$.data'),"
+                                          " json_type (c.value, '$.kind') IS 'text' AND json_type"
+                                          " (c.value, '$.id') IS 'text' AND json_type (c.value,"
+                                          " '$.rev') IS 'integer' AND coalesce (json_type (c.value,"
+                                          " '$.deleted'), 'false') IN ('true', 'false') AND"
+                                          " coalesce (json_type (c.value, '$.data'), 'null') IN"
+                                          " ('object', 'null') FROM json_each (?1, '$.changes') c",
+                                          error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -295,18 +303,109 @@ apply_changes (sqlite3       *db,
       if (skipped)
         out_page->n_skipped++;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return error != NULL && *error != NULL ? FALSE
-           : koc_db_set_error (db, rc, "Could not apply the change page", error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return koc_db_set_error (db, rc, "Could not apply the change page", error);
+  return rc == SQLITE_DONE;
+}
+
+/* Applies each of @bodies with apply_changes() inside one suspension of the full-text
+ * triggers (one index segment per table for all of them), then the pending local edits
+ * of their entities on top. */
+static gboolean
+apply_bodies (sqlite3             *db,
+              const char * const  *bodies,
+              guint                n_bodies,
+              KocSyncPage         *out_page,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autoptr(KocEntityCache) cache = NULL;
+  g_autoptr(KocFtsBulk) bulk = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  if ((bulk = koc_fts_bulk_suspend (db, error)) == NULL)
+    return FALSE;
+  cache = koc_entity_cache_new (db);
+  for (guint i = 0; i < n_bodies; i++)
+    if (!apply_changes (cache, bulk, bodies[i], out_page, cancellable, error))
+      return FALSE;
 
   /* Statements of the cache predate the triggers' DDL: drop them first. */
   g_clear_pointer (&cache, koc_entity_cache_free);
   if (!koc_fts_bulk_resume (db, g_steal_pointer (&bulk), FALSE, error))
     return FALSE;
-  g_debug ("%" G_GINT64_FORMAT " changes applied in %.1f ms", out_page->n_changes,
-           (g_get_monotonic_time () - started) / 1000.0);
+  cache = koc_entity_cache_new (db);
+  for (guint i = 0; i < n_bodies; i++)
+    if (!reapply_pending (cache, bodies[i], error))
+      return FALSE;
+  g_debug ("%" G_GINT64_FORMAT " changes of %u pages applied in %.1f ms", out_page->n_changes,
+           n_bodies, (g_get_monotonic_time () - started) / 1000.0);
   return TRUE;
+}
+
+gboolean
+koc_sync_store_apply_pages (sqlite3             *db,
+                            const char * const  *bodies,
+                            const KocSyncPage   *expected,
+                            guint                n_bodies,
+                            KocSyncPage         *out_page,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
+  g_autofree char *next_text = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (n_bodies > 0, FALSE);
+
+  memset (out_page, 0, sizeof *out_page);
+  /* The pages' own members here; each change's types are checked as it is applied
+   * (apply_changes()). Only the last page may say that no more follow. */
+  if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND json_type (?1,"
+                                          " '$.changes') = 'array' AND json_type (?1, '$.next')"
+                                          " = 'integer' AND json_type (?1, '$.more') IN ('true',"
+                                          " 'false'), ?1 ->> '$.next', ?1 ->> '$.more'",
+                                          error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_bodies; i++)
+    {
+      gint64 valid = 0, next = -1;
+
+      sqlite3_bind_text (stmt, 1, bodies[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          valid = sqlite3_column_int64 (stmt, 0);
+          next = sqlite3_column_int64 (stmt, 1);
+          out_page->more = sqlite3_column_int64 (stmt, 2) != 0;
+        }
+      sqlite3_reset (stmt);
+      if (!valid || next < out_page->next || (!out_page->more && i + 1 < n_bodies) ||
+          (expected != NULL && expected[i].next >= 0 &&
+           (expected[i].next != next || expected[i].more != out_page->more)))
+        {
+          g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
+                       "The server sent a change page that is not valid");
+          return FALSE;
+        }
+      out_page->next = next;
+    }
+  g_clear_pointer (&cache, koc_entity_cache_free);
+
+  /* While more pages follow, the WAL may grow to 64 MB before it is checkpointed (SQLite's
+   * default is 4 MB): a first pull rewrites the same index pages page after page, and
+   * each checkpoint copies them into the file again and syncs it (measured: a third of
+   * the wall time of 200 pages of a scale-1 pull). The last page puts the default back,
+   * so its commit checkpoints. */
+  sqlite3_wal_autocheckpoint (db, out_page->more ? PULL_WAL_AUTOCHECKPOINT : 1000 /* SQLite's */);
+
+  if (!apply_bodies (db, bodies, n_bodies, out_page, cancellable, error))
+    return FALSE;
+  cache = koc_entity_cache_new (db);
+  next_text = g_strdup_printf ("%" G_GINT64_FORMAT, out_page->next);
+  return exec_args (cache, "INSERT INTO sync_state (key, value) VALUES ('cursor', ?1)"
+                    " ON CONFLICT DO UPDATE SET value = excluded.value", error, "s", next_text);
 }
 
 gboolean
@@ -316,51 +415,7 @@ koc_sync_store_apply_page (sqlite3       *db,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
-  g_autofree char *next_text = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 valid = 0;
-
-  memset (out_page, 0, sizeof *out_page);
-  /* The page's own members here; each change's types are checked as it is applied
-   * (apply_changes()). */
-  if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND json_type (?1,"
-                                          " '$.changes') = 'array' AND json_type (?1, '$.next')"
-                                          " = 'integer' AND json_type (?1, '$.more') IN ('true',"
-                                          " 'false'), ?1 ->> '$.next', ?1 ->> '$.more'",
-                                          error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      valid = sqlite3_column_int64 (stmt, 0);
-      out_page->next = sqlite3_column_int64 (stmt, 1);
-      out_page->more = sqlite3_column_int64 (stmt, 2) != 0;
-    }
-  sqlite3_reset (stmt);
-  if (!valid)
-    {
-      g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
-                   "The server sent a change page that is not valid");
-      return FALSE;
-    }
-
-  /* While more pages follow, the WAL may grow to 64 MB before it is checkpointed (SQLite's
-   * default is 4 MB): a first pull rewrites the same index pages page after page, and
-   * each checkpoint copies them into the file again and syncs it (measured: a third of
-   * the wall time of 200 pages of a scale-1 pull). The last page puts the default back,
-   * so its commit checkpoints. */
-  sqlite3_wal_autocheckpoint (db, out_page->more ? PULL_WAL_AUTOCHECKPOINT : 1000 /* SQLite's */);
-
-  /* Statements of the cache must not outlive the triggers' DDL. */
-  g_clear_pointer (&cache, koc_entity_cache_free);
-  if (!apply_changes (db, body, out_page, cancellable, error))
-    return FALSE;
-  cache = koc_entity_cache_new (db);
-  next_text = g_strdup_printf ("%" G_GINT64_FORMAT, out_page->next);
-  return reapply_pending (cache, body, error) &&
-         exec_args (cache, "INSERT INTO sync_state (key, value) VALUES ('cursor', ?1)"
-                    " ON CONFLICT DO UPDATE SET value = excluded.value", error, "s", next_text);
+  return koc_sync_store_apply_pages (db, &body, NULL, 1, out_page, cancellable, error);
 }
 
 gboolean
@@ -389,8 +444,5 @@ koc_sync_store_apply_entities (sqlite3       *db,
                    "The server sent entities that are not valid");
       return FALSE;
     }
-  if (!apply_changes (db, body, out_page, cancellable, error))
-    return FALSE;
-  cache = koc_entity_cache_new (db);
-  return reapply_pending (cache, body, error);
+  return apply_bodies (db, &body, 1, out_page, cancellable, error);
 }

@@ -31,6 +31,7 @@ typedef enum
   FAULT_WRONG_SHAPE,
   FAULT_WRONG_TYPES,
   FAULT_HTML,
+  FAULT_FEED_NEXT,
 } Fault;
 
 typedef struct
@@ -49,7 +50,7 @@ typedef struct
 static char *
 fault_response (Fault fault)
 {
-  const char *status = "200 OK", *type = "application/json", *body;
+  const char *status = "200 OK", *type = "application/json", *body, *extra = "";
   gsize promised = 0;
 
   switch (fault)
@@ -79,13 +80,21 @@ fault_response (Fault fault)
       type = "text/html";
       body = "<html><body>Wi-Fi login required</body></html>";
       break;
+    case FAULT_FEED_NEXT:
+      /* A good page, but not the one its header names: the engine asked for the next
+       * page from the header's cursor, so neither may be trusted. */
+      body = "{\"changes\":[{\"seq\":5,\"kind\":\"person\",\"id\":\"00000000000000000000000000fa0171\","
+             "\"rev\":9,\"deleted\":false,\"data\":{\"display_name\":\"Must not stay\"}}],"
+             "\"next\":5,\"more\":false}";
+      extra = "Koc-Feed-Next: 6 end\r\n";
+      break;
     case FAULT_HANG:
     default:
       return NULL;
     }
   return g_strdup_printf ("HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-                          "Connection: close\r\n\r\n%s", status, type,
-                          promised > 0 ? promised : strlen (body), body);
+                          "%sConnection: close\r\n\r\n%s", status, type,
+                          promised > 0 ? promised : strlen (body), extra, body);
 }
 
 /* One request per connection, read whole, then the fault. Runs in the service's thread. */
@@ -328,6 +337,7 @@ test_faulty_server (Fixture       *fixture,
     { FAULT_WRONG_SHAPE, KOC_SYNC_ERROR_PROTOCOL },
     { FAULT_WRONG_TYPES, KOC_SYNC_ERROR_PROTOCOL },
     { FAULT_HTML, KOC_SYNC_ERROR_PROTOCOL },
+    { FAULT_FEED_NEXT, KOC_SYNC_ERROR_PROTOCOL },
   };
   g_autofree char *person = NULL, *fields = NULL, *id = NULL, *body = NULL;
   KocSyncReport report;
