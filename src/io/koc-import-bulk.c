@@ -298,6 +298,7 @@ koc_import_bulk_end (sqlite3        *db,
                      GError        **error)
 {
   g_autoptr(KocImportBulk) owned = bulk;
+  gint64 start;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
 
@@ -307,6 +308,7 @@ koc_import_bulk_end (sqlite3        *db,
       sqlite3_stmt *stmt = NULL;
       int rc;
 
+      start = g_get_monotonic_time ();
       if (!koc_db_prepare (db, replays[saved->replay].replay, &stmt, error))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, owned->max_rowid[replays[saved->replay].since]);
@@ -316,10 +318,16 @@ koc_import_bulk_end (sqlite3        *db,
         return koc_db_set_error (db, rc, _("Could not finish the import"), error);
       if (!koc_db_exec (db, saved->sql, error))
         return FALSE;
+      g_debug ("replayed %s: %.3f s", saved->name, (g_get_monotonic_time () - start) / 1e6);
     }
   for (guint i = 0; i < owned->indexes->len; i++)
-    if (!koc_db_exec (db, g_array_index (owned->indexes, Saved, i).sql, error))
-      return FALSE;
+    {
+      start = g_get_monotonic_time ();
+      if (!koc_db_exec (db, g_array_index (owned->indexes, Saved, i).sql, error))
+        return FALSE;
+      g_debug ("index %s: %.3f s", g_array_index (owned->indexes, Saved, i).name,
+               (g_get_monotonic_time () - start) / 1e6);
+    }
   return restore_stats (owned, db, error);
 }
 

@@ -93,6 +93,9 @@ person_name (KocImportContext *ctx,
 
   if (known != NULL)
     return g_strdup (known);
+  /* The other person may be a new one not written yet; an error ends the row. */
+  if (ctx->flush_error == NULL && !koc_import_flush (ctx, db, &ctx->flush_error))
+    return NULL;
   if (ctx->person_name == NULL &&
       sqlite3_prepare_v2 (db, "SELECT display_name FROM people WHERE id = ?1", -1, &ctx->person_name,
                           NULL) != SQLITE_OK)

@@ -11,6 +11,7 @@
 
 #include "koc-fts-bulk.h"
 #include "koc-import.h"
+#include "koc-import-batch.h"
 
 G_BEGIN_DECLS
 
@@ -61,12 +62,16 @@ typedef struct
 typedef struct
 {
   sqlite3_stmt *find_account;
-  sqlite3_stmt *insert_person;
-  sqlite3_stmt *insert_account;
   sqlite3_stmt *update_account;
   sqlite3_stmt *update_person;
   sqlite3_stmt *insert_snapshot;
   sqlite3_stmt *person_name;
+  /* New rows, written many per statement (koc-import-batch.c), with the ids they get. */
+  KocImportBatch *new_people;
+  KocImportBatch *new_accounts;
+  KocImportBatch *new_snapshots;
+  gint64        next_snapshot_id;
+  GError       *flush_error;  /* of a flush that could not report it */
   GHashTable   *contacts;   /* "e:", "p:", "w:" + value → person id */
   GHashTable   *accounts;   /* koc_import_account_key() → KocImportAccount */
   gboolean      accounts_complete; /* every account of the workspace is in accounts */
@@ -77,8 +82,8 @@ typedef struct
   gint64        now;
   char          uid_prefix[25]; /* of new rows' uids (koc-import-row.c), "" until the first */
   guint32       uid_counter;
-  /* The dry run writes nothing: the ids rows would get, and the names of the people it
-   * would create or rename (person id → name). */
+  /* The ids new rows get (written or, in the dry run, that they would get); the dry run
+   * also keeps the names of the people it would create or rename (person id → name). */
   gboolean      dry;
   gint64        next_person_id;
   gint64        next_account_id;
@@ -90,6 +95,10 @@ gboolean          koc_import_context_prepare    (KocImportContext  *ctx,
                                                  sqlite3           *db,
                                                  GError           **error);
 void              koc_import_context_clear      (KocImportContext  *ctx);
+/* Writes the new rows still pending; before anything reads or updates the tables. */
+gboolean          koc_import_flush              (KocImportContext  *ctx,
+                                                 sqlite3           *db,
+                                                 GError           **error);
 /* Applies (or in a dry run, classifies) one row's trimmed @values, by KocField. */
 gboolean          koc_import_apply_row          (KocImportContext  *ctx,
                                                  sqlite3           *db,

@@ -58,13 +58,26 @@ koc_import_context_prepare (KocImportContext  *ctx,
 {
   return koc_db_prepare (db, "SELECT id, person_id FROM accounts WHERE platform = ?1 AND handle = ?2",
                          &ctx->find_account, error) &&
-         koc_db_prepare (db, "INSERT INTO people (display_name, stage, owner, region, category, bio,"
-                             " email, phone, wechat, uid) VALUES (?1, coalesce (?2, 'discovered'), ?3, ?4,"
-                             " ?5, ?6, ?7, ?8, ?9, ?10)", &ctx->insert_person, error) &&
-         koc_db_prepare (db, "INSERT INTO accounts (person_id, platform, handle, display_name,"
-                             " followers, engagement_rate, region, category, url, bio, uid) VALUES (?1, ?2,"
-                             " ?3, ?4, coalesce (?5, 0), ?6, ?7, ?8, ?9, ?10, ?11)",
-                         &ctx->insert_account, error) &&
+         koc_db_query_int64 (db, "SELECT coalesce (max (id), 0) + 1 FROM people", 1,
+                             &ctx->next_person_id, error) &&
+         koc_db_query_int64 (db, "SELECT coalesce (max (id), 0) + 1 FROM accounts", 1,
+                             &ctx->next_account_id, error) &&
+         koc_db_query_int64 (db, "SELECT coalesce (max (id), 0) + 1 FROM metric_snapshots", 1,
+                             &ctx->next_snapshot_id, error) &&
+         (ctx->new_people = koc_import_batch_new (db, "INSERT INTO people (id, display_name, stage,"
+                                                      " owner, region, category, bio, email, phone,"
+                                                      " wechat, uid) VALUES ",
+                                                  "(?, ?, coalesce (?, 'discovered'), ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                  11, error)) != NULL &&
+         (ctx->new_accounts = koc_import_batch_new (db, "INSERT INTO accounts (id, person_id, platform,"
+                                                        " handle, display_name, followers, engagement_rate,"
+                                                        " region, category, url, bio, uid) VALUES ",
+                                                    "(?, ?, ?, ?, ?, coalesce (?, 0), ?, ?, ?, ?, ?, ?)",
+                                                    12, error)) != NULL &&
+         (ctx->new_snapshots = koc_import_batch_new (db, "INSERT INTO metric_snapshots (id, account_id,"
+                                                         " taken_at, followers, engagement_rate, avg_likes)"
+                                                         " VALUES ", "(?, ?, ?, ?, ?, ?)", 6,
+                                                     error)) != NULL &&
          koc_db_prepare (db, "UPDATE accounts SET display_name = coalesce (?2, display_name),"
                              " followers = coalesce (?3, followers),"
                              " engagement_rate = coalesce (?4, engagement_rate),"
@@ -89,8 +102,10 @@ void
 koc_import_context_clear (KocImportContext *ctx)
 {
   sqlite3_finalize (ctx->find_account);
-  sqlite3_finalize (ctx->insert_person);
-  sqlite3_finalize (ctx->insert_account);
+  g_clear_pointer (&ctx->new_people, koc_import_batch_free);
+  g_clear_pointer (&ctx->new_accounts, koc_import_batch_free);
+  g_clear_pointer (&ctx->new_snapshots, koc_import_batch_free);
+  g_clear_error (&ctx->flush_error);
   sqlite3_finalize (ctx->update_account);
   sqlite3_finalize (ctx->update_person);
   sqlite3_finalize (ctx->insert_snapshot);
@@ -101,6 +116,18 @@ koc_import_context_clear (KocImportContext *ctx)
   g_clear_pointer (&ctx->platforms, g_hash_table_unref);
   g_clear_pointer (&ctx->journal, koc_import_journal_free);
   g_clear_pointer (&ctx->import_bulk, koc_import_bulk_free);
+}
+
+gboolean
+koc_import_flush (KocImportContext  *ctx,
+                  sqlite3           *db,
+                  GError           **error)
+{
+  /* Parents first, for the foreign keys. */
+  return ctx->new_people == NULL ||
+         (koc_import_batch_flush (ctx->new_people, db, error) &&
+          koc_import_batch_flush (ctx->new_accounts, db, error) &&
+          koc_import_batch_flush (ctx->new_snapshots, db, error));
 }
 
 /* A new row's uid, 32 lowercase hex digits like the schema's default, but ascending:
@@ -210,6 +237,7 @@ koc_import_apply_row (KocImportContext  *ctx,
   char *reason = NULL;
   gint64 account_id = 0, person_id = 0;
   KocImportAccount *account;
+  gboolean created = FALSE;
 
   if (values[KOC_FIELD_HANDLE] == NULL)
     {
@@ -279,7 +307,9 @@ koc_import_apply_row (KocImportContext  *ctx,
     {
       account_id = account->account_id;
       person_id = account->person_id;
-      if (!koc_import_journal_save_row (ctx->journal, db, FALSE, account_id, error) ||
+      /* The row may be one this import has not written yet. */
+      if (!koc_import_flush (ctx, db, error) ||
+          !koc_import_journal_save_row (ctx->journal, db, FALSE, account_id, error) ||
           (person_id != 0 && !koc_import_journal_save_row (ctx->journal, db, TRUE, person_id, error)) ||
           !koc_fts_bulk_touch (ctx->bulk, db, "accounts", account_id, error) ||
           (person_id != 0 && !koc_fts_bulk_touch (ctx->bulk, db, "people", person_id, error)))
@@ -333,38 +363,43 @@ koc_import_apply_row (KocImportContext  *ctx,
 
       next_uid (ctx, person_uid);
       next_uid (ctx, account_uid);
-      sqlite3_bind_text (ctx->insert_person, 1, name, -1, SQLITE_STATIC);
-      bind_text_or_null (ctx->insert_person, 2, stage);
-      bind_text_or_null (ctx->insert_person, 3, values[KOC_FIELD_OWNER]);
-      bind_text_or_null (ctx->insert_person, 4, values[KOC_FIELD_REGION]);
-      bind_text_or_null (ctx->insert_person, 5, values[KOC_FIELD_CATEGORY]);
-      bind_text_or_null (ctx->insert_person, 6, values[KOC_FIELD_BIO]);
-      bind_text_or_null (ctx->insert_person, 7, values[KOC_FIELD_EMAIL]);
-      bind_text_or_null (ctx->insert_person, 8, values[KOC_FIELD_PHONE]);
-      bind_text_or_null (ctx->insert_person, 9, values[KOC_FIELD_WECHAT]);
-      sqlite3_bind_text (ctx->insert_person, 10, person_uid, 32, SQLITE_STATIC);
-      if (!step_done (db, ctx->insert_person, record, error))
-        return FALSE;
-      person_id = sqlite3_last_insert_rowid (db);
+      person_id = ctx->next_person_id++;
+      koc_import_batch_int (ctx->new_people, person_id);
+      koc_import_batch_text (ctx->new_people, name);
+      koc_import_batch_text (ctx->new_people, stage);
+      koc_import_batch_text (ctx->new_people, values[KOC_FIELD_OWNER]);
+      koc_import_batch_text (ctx->new_people, values[KOC_FIELD_REGION]);
+      koc_import_batch_text (ctx->new_people, values[KOC_FIELD_CATEGORY]);
+      koc_import_batch_text (ctx->new_people, values[KOC_FIELD_BIO]);
+      koc_import_batch_text (ctx->new_people, values[KOC_FIELD_EMAIL]);
+      koc_import_batch_text (ctx->new_people, values[KOC_FIELD_PHONE]);
+      koc_import_batch_text (ctx->new_people, values[KOC_FIELD_WECHAT]);
+      koc_import_batch_text (ctx->new_people, person_uid);
+      koc_import_batch_row_done (ctx->new_people, record);
       g_array_append_val (ctx->journal->created_people, person_id);
 
-      sqlite3_bind_int64 (ctx->insert_account, 1, person_id);
-      sqlite3_bind_text (ctx->insert_account, 2, platform, -1, SQLITE_STATIC);
-      sqlite3_bind_text (ctx->insert_account, 3, values[KOC_FIELD_HANDLE], -1, SQLITE_STATIC);
-      bind_text_or_null (ctx->insert_account, 4, values[KOC_FIELD_NAME]);
+      account_id = ctx->next_account_id++;
+      koc_import_batch_int (ctx->new_accounts, account_id);
+      koc_import_batch_int (ctx->new_accounts, person_id);
+      koc_import_batch_text (ctx->new_accounts, platform);
+      koc_import_batch_text (ctx->new_accounts, values[KOC_FIELD_HANDLE]);
+      koc_import_batch_text (ctx->new_accounts, values[KOC_FIELD_NAME]);
       if (has_followers)
-        sqlite3_bind_int64 (ctx->insert_account, 5, (gint64) (followers + 0.5));
+        koc_import_batch_int (ctx->new_accounts, (gint64) (followers + 0.5));
+      else
+        koc_import_batch_null (ctx->new_accounts);
       if (has_er)
-        sqlite3_bind_double (ctx->insert_account, 6, er);
-      bind_text_or_null (ctx->insert_account, 7, values[KOC_FIELD_REGION]);
-      bind_text_or_null (ctx->insert_account, 8, values[KOC_FIELD_CATEGORY]);
-      bind_text_or_null (ctx->insert_account, 9, values[KOC_FIELD_URL]);
-      bind_text_or_null (ctx->insert_account, 10, values[KOC_FIELD_BIO]);
-      sqlite3_bind_text (ctx->insert_account, 11, account_uid, 32, SQLITE_STATIC);
-      if (!step_done (db, ctx->insert_account, record, error))
-        return FALSE;
-      account_id = sqlite3_last_insert_rowid (db);
+        koc_import_batch_double (ctx->new_accounts, er);
+      else
+        koc_import_batch_null (ctx->new_accounts);
+      koc_import_batch_text (ctx->new_accounts, values[KOC_FIELD_REGION]);
+      koc_import_batch_text (ctx->new_accounts, values[KOC_FIELD_CATEGORY]);
+      koc_import_batch_text (ctx->new_accounts, values[KOC_FIELD_URL]);
+      koc_import_batch_text (ctx->new_accounts, values[KOC_FIELD_BIO]);
+      koc_import_batch_text (ctx->new_accounts, account_uid);
+      koc_import_batch_row_done (ctx->new_accounts, record);
       g_array_append_val (ctx->journal->created_accounts, account_id);
+      created = TRUE;
       report->created++;
       account = koc_import_account_add (ctx, g_steal_pointer (&key), account_id, person_id);
       account->in_file = TRUE;
@@ -372,8 +407,33 @@ koc_import_apply_row (KocImportContext  *ctx,
 
   if (person_id != 0)
     koc_import_check_contacts (ctx, db, report, record, person_id, (const char **) values);
+  if (ctx->flush_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&ctx->flush_error));
+      return FALSE;
+    }
 
-  if (has_followers && !ctx->dry)
+  if (has_followers && created)
+    {
+      /* A new account: its first snapshot, with the account's batch. */
+      gint64 id = ctx->next_snapshot_id++;
+
+      koc_import_batch_int (ctx->new_snapshots, id);
+      koc_import_batch_int (ctx->new_snapshots, account_id);
+      koc_import_batch_int (ctx->new_snapshots, ctx->now);
+      koc_import_batch_int (ctx->new_snapshots, (gint64) (followers + 0.5));
+      if (has_er)
+        koc_import_batch_double (ctx->new_snapshots, er);
+      else
+        koc_import_batch_null (ctx->new_snapshots);
+      if (has_likes)
+        koc_import_batch_double (ctx->new_snapshots, likes);
+      else
+        koc_import_batch_null (ctx->new_snapshots);
+      koc_import_batch_row_done (ctx->new_snapshots, record);
+      g_array_append_val (ctx->journal->created_snapshots, id);
+    }
+  else if (has_followers && !ctx->dry)
     {
       sqlite3_bind_int64 (ctx->insert_snapshot, 1, account_id);
       sqlite3_bind_int64 (ctx->insert_snapshot, 2, ctx->now);
@@ -389,8 +449,12 @@ koc_import_apply_row (KocImportContext  *ctx,
           gint64 id = sqlite3_last_insert_rowid (db);
 
           g_array_append_val (ctx->journal->created_snapshots, id);
+          ctx->next_snapshot_id = MAX (ctx->next_snapshot_id, id + 1);
         }
     }
+  if (created && (koc_import_batch_full (ctx->new_people) || koc_import_batch_full (ctx->new_accounts) ||
+                  koc_import_batch_full (ctx->new_snapshots)))
+    return koc_import_flush (ctx, db, error);
   return TRUE;
 }
 

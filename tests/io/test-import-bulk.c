@@ -13,6 +13,7 @@
 
 #include "koc-db.h"
 #include "koc-import.h"
+#include "koc-search.h"
 #include "koc-test-utils.h"
 
 #define BIG_ROWS 2500
@@ -339,6 +340,101 @@ test_dry_run_reads_only (Fixture       *fixture,
   g_assert_cmpuint (real->suggestions->len, >, 50);
 }
 
+/* Runs koc_search_people() (or, with @accounts, koc_search_accounts()) for @text and
+ * returns how many hits it found (at most 1000). */
+static guint
+search_count (const char *db_path,
+              const char *text,
+              gboolean    accounts)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = koc_db_open (db_path, KOC_STORE_OPEN_DEFAULT, &error);
+  KocSearchQuery *query = koc_search_query_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_no_error (error);
+  query->text = g_strdup (text);
+  query->limit = 1000;
+  hits = accounts ? koc_search_accounts (db, query, &error) : koc_search_people (db, query, &error);
+  g_assert_no_error (error);
+  koc_search_query_free (query);
+  koc_db_close (db);
+  return hits->len;
+}
+
+/* On the store's own connection: an outbox row with an invalid payload, which its
+ * CHECK must refuse. */
+static gboolean
+insert_bad_outbox_row (sqlite3       *db,
+                       gpointer       data,
+                       gpointer      *result,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return koc_db_exec (db, "INSERT INTO outbox (client_id, entity, entity_uid, op, payload)"
+                          " VALUES ('bad', 'person', 'x', 'create', 'not json')", error);
+}
+
+/* A big import (bulk path, rows written many per statement, an odd number of rows so a
+ * partial batch is left at the end): Discover's search finds the people and accounts it
+ * created, in Chinese and in English, and every new person and account is queued for
+ * the server with its fields. */
+static void
+test_bulk_search (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KocStore) store = seeded_store (fixture, "search.db", FALSE);
+  g_autofree char *db_path = g_build_filename (fixture->dir, "search.db", NULL);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "search.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("昵称,账号,平台,粉丝数,地区,类别\n");
+  g_autoptr(KocImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint rows = 1501;
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, "%s%u,%s%u,%s,%u,%s,%s\n", i % 2 ? "Lily Chen " : "小美", i,
+                            i % 2 ? "lily_" : "xiaomei_", i, i % 3 ? "小红书" : "douyin", 100 + i,
+                            i % 2 ? "Sydney" : "杭州", i % 2 ? "skincare" : "护肤");
+  g_file_set_contents (csv_path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  report = koc_import_run_sync (store, csv_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created, ==, rows);
+
+  /* Half the rows each: 750 English names, 751 Chinese ones. */
+  g_assert_cmpuint (search_count (db_path, "Lily", FALSE), ==, 750);
+  g_assert_cmpuint (search_count (db_path, "chen", FALSE), ==, 750);
+  g_assert_cmpuint (search_count (db_path, "skincare", FALSE), ==, 750);
+  g_assert_cmpuint (search_count (db_path, "小美", FALSE), ==, 751);
+  g_assert_cmpuint (search_count (db_path, "护肤", FALSE), ==, 751);
+  g_assert_cmpuint (search_count (db_path, "杭州", FALSE), ==, 751);
+  /* The last row (a partial batch) and one from the middle, by name and by handle. */
+  g_assert_cmpuint (search_count (db_path, "小美1500", FALSE), ==, 1);
+  g_assert_cmpuint (search_count (db_path, "xiaomei_1500", TRUE), ==, 1);
+  g_assert_cmpuint (search_count (db_path, "lily_777", TRUE), ==, 1);
+  g_assert_cmpint (query_int (db_path, "SELECT count(*) FROM people WHERE display_name GLOB '小美*'"
+                                       " OR display_name GLOB 'Lily*'"), ==, rows);
+
+  /* Queued for the server: a create per new person and account, with its fields. */
+  g_assert_cmpint (query_int (db_path, "SELECT count(*) FROM outbox o JOIN people p ON p.uid = o.entity_uid"
+                                       " WHERE o.op = 'create' AND o.entity = 'person'"
+                                       " AND o.payload ->> '$.fields.display_name' = p.display_name"
+                                       " AND o.payload ->> '$.fields.tags' = '[]'"
+                                       " AND json_valid (o.payload)"
+                                       " AND p.id > 50"), ==, rows);
+  g_assert_cmpint (query_int (db_path, "SELECT count(*) FROM outbox o JOIN accounts a ON a.uid = o.entity_uid"
+                                       " JOIN people p ON p.id = a.person_id"
+                                       " WHERE o.op = 'create' AND o.entity = 'account'"
+                                       " AND o.payload ->> '$.fields.handle' = a.handle"
+                                       " AND o.payload ->> '$.fields.person_uid' = p.uid"
+                                       " AND o.payload ->> '$.fields.followers' = a.followers"
+                                       " AND a.id > 50"), ==, rows);
+  g_assert_cmpint (query_int (db_path, "SELECT count(*) FROM outbox WHERE NOT json_valid (payload)"), ==, 0);
+  /* The CHECKs the outbox inserts skip are enforced again on the import's connection. */
+  g_assert_false (koc_store_write_sync (store, insert_bad_outbox_row, NULL, NULL, NULL, &error));
+  g_assert_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_CONSTRAINT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,6 +445,7 @@ main (int    argc,
   ADD ("equals-small-imports", test_bulk_equals_small);
   ADD ("reimport-and-undo", test_bulk_reimport);
   ADD ("dry-run-reads-only", test_dry_run_reads_only);
+  ADD ("search-after-import", test_bulk_search);
 #undef ADD
 
   return g_test_run ();
