@@ -69,14 +69,18 @@ _koc_discover_update_state (KocDiscoverPane *self)
   update_count_label (self);
   _koc_discover_remote_update (self);
 
-  /* Nothing to search or filter in an empty workspace: only its empty state shows. */
-  empty = self->store == NULL || self->n_accounts == 0;
+  /* Nothing to search or filter in an empty workspace: only its empty state shows.
+   * Without a workspace (while one opens at start-up) the pane keeps its layout, blank
+   * and insensitive: no "no accounts" flash before the first page, and the first frame
+   * is not spent laying out a status page that the next one replaces. */
+  empty = self->store != NULL && self->n_accounts == 0;
   /* The entry is about to turn insensitive: let it lose the focus properly. */
-  if (empty && gtk_widget_get_focus_child (self->toolbar) != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+  if ((empty || self->store == NULL) && gtk_widget_get_focus_child (self->toolbar) != NULL &&
+      gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   gtk_widget_set_visible (self->filters_scroller, !empty);
   gtk_widget_set_visible (self->legend_label, !empty);
-  gtk_widget_set_sensitive (self->toolbar, !empty);
+  gtk_widget_set_sensitive (self->toolbar, !empty && self->store != NULL);
   if (empty)
     {
       gtk_label_set_label (self->count_label, "");

@@ -17,11 +17,12 @@ G_BEGIN_DECLS
  * machine, so a 200-row page held the UI for ~0.4 s after every search; 50 rows
  * keep it near 0.1 s. */
 #define KOC_DISCOVER_PAGE_SIZE 50
-/* The first page of a search is smaller: enough rows to fill the list in a maximized
- * window on a 1440p screen. It is what start-up and every keystroke wait for; the
- * following pages (KOC_DISCOVER_PAGE_SIZE) load while scrolling, or at once when the
- * list is taller than its rows. */
-#define KOC_DISCOVER_FIRST_PAGE_SIZE 25
+/* The first page of a search is smaller: a few rows more than the list shows in the
+ * default window (1200 × 780, about 11 rows). It is what start-up and every keystroke
+ * wait for, and GTK 4.8 builds a widget row for each of its rows before the first
+ * frame; the following pages (KOC_DISCOVER_PAGE_SIZE) load while scrolling, or at once
+ * when the list is taller than its rows (a maximized window). */
+#define KOC_DISCOVER_FIRST_PAGE_SIZE 15
 
 #define KOC_TYPE_DISCOVER_PANE (koc_discover_pane_get_type ())
 G_DECLARE_FINAL_TYPE (KocDiscoverPane, koc_discover_pane, KOC, DISCOVER_PANE, GtkWidget)
