@@ -499,51 +499,45 @@ selected (const KocEntityField *f,
   return members == NULL || g_strv_contains (members, f->name);
 }
 
-/* Where the statements read a change: ?1 and ?2 for one (uid, JSON object), or, for
- * koc_entity_insert_each(), the rows of the CTE `d`: its uid and one column per sync
- * field, named after the field, already read out of the JSON (koc_entity_decode_sql()). */
+/* Where the statements read a change: ?1 and ?2 for one (uid, JSON object), or the
+ * rows (uid, data) of the CTE `d` for koc_entity_insert_each(). */
 typedef struct
 {
   const char *uid;
-  gboolean    columns;
+  const char *data;
+  const char *from;  /* joined in front of a json_each (): "" or "d, " */
 } Source;
 
-static const Source one_change = { "?1", FALSE };
-static const Source each_change = { "d.uid", TRUE };
+static const Source one_change = { "?1", "?2", "" };
+static const Source each_change = { "d.uid", "d.data", "d, " };
 
-/* The field's value: as SQL text/number (@json FALSE) or as JSON text. */
-static char *
-field_expr (const KocEntityField *f,
-            const Source         *src,
-            gboolean              json)
-{
-  if (src->columns)
-    return g_strdup_printf ("d.\"%s\"", f->name);
-  return g_strdup_printf ("?2 %s '$.%s'", json ? "->" : "->>", f->name);
-}
-
-/* The arguments of a json_each () over a list field. */
-static char *
-each_args (const KocEntityField *f,
-           const Source         *src)
-{
-  if (src->columns)
-    return g_strdup_printf ("d, json_each (d.\"%s\")", f->name);
-  return g_strdup_printf ("json_each (?2, '$.%s')", f->name);
-}
-
-/* The SQL value of a field. Names come from the constant tables above. */
+/* The SQL value of a field, read from @src's data. Names come from the constant tables
+ * above. */
 static void
 append_value (GString              *sql,
               const KocEntityField *f,
               const Source         *src)
 {
-  g_autofree char *expr = field_expr (f, src, f->type == KOC_FIELD_JSON);
-
-  if (f->type == KOC_FIELD_REF)
-    g_string_append_printf (sql, "(SELECT id FROM %s WHERE uid = %s)", f->ref_table, expr);
-  else
-    g_string_append (sql, expr);
+  switch (f->type)
+    {
+    case KOC_FIELD_JSON:
+      g_string_append_printf (sql, "%s -> '$.%s'", src->data, f->name);
+      break;
+    case KOC_FIELD_REF:
+      g_string_append_printf (sql, "(SELECT id FROM %s WHERE uid = %s ->> '$.%s')",
+                              f->ref_table, src->data, f->name);
+      break;
+    case KOC_FIELD_TEXT:
+    case KOC_FIELD_INT:
+    case KOC_FIELD_REAL:
+    case KOC_FIELD_MEDIA:
+    case KOC_FIELD_TAGS:
+    case KOC_FIELD_ALIASES:
+    case KOC_FIELD_MEDIA_LIST:
+    default:
+      g_string_append_printf (sql, "%s ->> '$.%s'", src->data, f->name);
+      break;
+    }
 }
 
 /* UPDATE (NULL when no column is set) or INSERT … WHERE NOT EXISTS of the row; for
@@ -575,7 +569,7 @@ row_sql (const KocEntityKind  *kind,
   if (purpose == SQL_UPDATE)
     return n > 0 ? g_strdup_printf ("UPDATE %s SET %s WHERE uid = ?1", kind->table, update->str)
                  : NULL;
-  if (src->columns)
+  if (src == &each_change)
     return g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM d", kind->table, columns->str,
                             values->str);
   return g_strdup_printf ("INSERT INTO %s (%s) SELECT %s WHERE NOT EXISTS"
@@ -592,45 +586,43 @@ list_sql (const KocEntityKind   *kind,
 {
   g_autofree char *owner = g_strdup_printf ("(SELECT id FROM %s WHERE uid = %s)", kind->table,
                                             src->uid);
-  g_autofree char *each = each_args (f, src);
 
   switch (f->type)
     {
     case KOC_FIELD_TAGS:
       if (purpose == SQL_LIST_PRE)
-        return g_strdup_printf ("INSERT OR IGNORE INTO tags (name) SELECT value FROM %s"
-                                " WHERE value <> ''", each);
+        return g_strdup_printf ("INSERT OR IGNORE INTO tags (name) SELECT value FROM %sjson_each"
+                                " (%s, '$.%s') WHERE value <> ''", src->from, src->data, f->name);
       if (purpose == SQL_LIST_DEL)
         return g_strdup_printf ("DELETE FROM person_tags WHERE person_id = %s", owner);
       return g_strdup_printf ("INSERT OR IGNORE INTO person_tags (person_id, tag_id) SELECT %s,"
-                              " g.id FROM %s j JOIN tags g ON g.name = j.value", owner, each);
+                              " g.id FROM %sjson_each (%s, '$.%s') j JOIN tags g ON g.name ="
+                              " j.value", owner, src->from, src->data, f->name);
     case KOC_FIELD_ALIASES:
       if (purpose == SQL_LIST_PRE)
         return NULL;
       if (purpose == SQL_LIST_DEL)
         return g_strdup_printf ("DELETE FROM brand_aliases WHERE brand_id = %s", owner);
       return g_strdup_printf ("INSERT OR IGNORE INTO brand_aliases (brand_id, alias) SELECT %s,"
-                              " value FROM %s WHERE value <> ''", owner, each);
+                              " value FROM %sjson_each (%s, '$.%s') WHERE value <> ''",
+                              owner, src->from, src->data, f->name);
     case KOC_FIELD_MEDIA_LIST:
       /* The bytes arrive later (GET /v1/media); data NULL marks "not cached yet". */
       if (purpose == SQL_LIST_PRE)
         return g_strdup_printf ("INSERT OR IGNORE INTO media (sha256, mime, bytes) SELECT value,"
-                                " 'application/octet-stream', 0 FROM %s"
-                                " WHERE length (value) = 64", each);
+                                " 'application/octet-stream', 0 FROM %sjson_each (%s, '$.%s')"
+                                " WHERE length (value) = 64", src->from, src->data, f->name);
       if (purpose == SQL_LIST_DEL)
         return g_strdup_printf ("DELETE FROM post_media WHERE post_id = %s", owner);
       return g_strdup_printf ("INSERT OR IGNORE INTO post_media (post_id, position, sha256)"
-                              " SELECT %s, key, value FROM %s WHERE length (value) = 64",
-                              owner, each);
+                              " SELECT %s, key, value FROM %sjson_each (%s, '$.%s')"
+                              " WHERE length (value) = 64", owner, src->from, src->data, f->name);
     case KOC_FIELD_MEDIA:
       if (purpose == SQL_MEDIA)
-        {
-          g_autofree char *expr = field_expr (f, src, FALSE);
-
-          return g_strdup_printf ("INSERT OR IGNORE INTO media (sha256, mime, bytes) SELECT v,"
-                                  " 'application/octet-stream', 0 FROM (SELECT %s AS v%s)"
-                                  " WHERE length (v) = 64", expr, src->columns ? " FROM d" : "");
-        }
+        return g_strdup_printf ("INSERT OR IGNORE INTO media (sha256, mime, bytes) SELECT v,"
+                                " 'application/octet-stream', 0 FROM (SELECT %s ->> '$.%s'"
+                                " AS v%s) WHERE length (v) = 64", src->data, f->name,
+                                src == &each_change ? " FROM d" : "");
       return NULL;
     case KOC_FIELD_TEXT:
     case KOC_FIELD_INT:
@@ -762,11 +754,12 @@ koc_entity_delete (KocEntityCache       *cache,
   return run (cache, kind, NULL, SQL_DELETE, NULL, uid, NULL, error);
 }
 
-/* Runs @sql (the CTE `d` in front). */
+/* Runs @sql (the CTE `d` in front) with ?1 = @arg. */
 static gboolean
 run_each (KocEntityCache  *cache,
           const char      *with,
           char            *sql,
+          gint64           arg,
           GError         **error)
 {
   g_autofree char *owned = sql;
@@ -779,6 +772,8 @@ run_each (KocEntityCache  *cache,
   text = g_strconcat (with, sql, NULL);
   if ((stmt = koc_entity_cache_statement (cache, text, error)) == NULL)
     return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, arg);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
   sqlite3_reset (stmt);
@@ -787,70 +782,27 @@ run_each (KocEntityCache  *cache,
   return TRUE;
 }
 
-char *
-koc_entity_decode_sql (const KocEntityKind *kind,
-                       const char          *from)
-{
-  GString *sql = g_string_new ("SELECT uid");
-
-  g_return_val_if_fail (kind->sync_fields != NULL, NULL);
-
-  /* What the statements of one change read from ?2 (field_expr ()); lists as JSON. */
-  for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
-    g_string_append_printf (sql, ", data %s '$.%s'",
-                            f->type == KOC_FIELD_JSON || f->column == NULL ? "->" : "->>",
-                            f->name);
-  g_string_append_printf (sql, " FROM %s WHERE kind = '%s'", from, kind->kind);
-  return g_string_free (sql, FALSE);
-}
-
-char *
-koc_entity_decoded_table_sql (const KocEntityKind *kind,
-                              const char          *table)
-{
-  GString *sql = g_string_new (NULL);
-
-  g_string_append_printf (sql, "CREATE TEMP TABLE IF NOT EXISTS %s (uid", table);
-  for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
-    g_string_append_printf (sql, ", \"%s\"", f->name);
-  g_string_append (sql, ")");
-  return g_string_free (sql, FALSE);
-}
-
-guint
-koc_entity_n_sync_fields (const KocEntityKind *kind)
-{
-  guint n = 0;
-
-  for (const KocEntityField *f = kind->sync_fields; f != NULL && f->name != NULL; f++)
-    n++;
-  return n;
-}
-
 gboolean
 koc_entity_insert_each (KocEntityCache       *cache,
                         const KocEntityKind  *kind,
                         const char           *source,
+                        gint64                arg,
                         GError              **error)
 {
-  g_autofree char *with = NULL;
-  g_autoptr(GString) names = g_string_new ("uid");
+  g_autofree char *with = g_strdup_printf ("WITH d (uid, data) AS (%s) ", source);
 
   g_return_val_if_fail (kind->sync_fields != NULL, FALSE);
 
   for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
-    g_string_append_printf (names, ", \"%s\"", f->name);
-  with = g_strdup_printf ("WITH d (%s) AS (%s) ", names->str, source);
-  for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
     if (f->type == KOC_FIELD_MEDIA &&
-        !run_each (cache, with, list_sql (kind, f, SQL_MEDIA, &each_change), error))
+        !run_each (cache, with, list_sql (kind, f, SQL_MEDIA, &each_change), arg, error))
       return FALSE;
-  if (!run_each (cache, with, row_sql (kind, NULL, SQL_INSERT, &each_change), error))
+  if (!run_each (cache, with, row_sql (kind, NULL, SQL_INSERT, &each_change), arg, error))
     return FALSE;
   for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
     if (f->column == NULL &&
-        (!run_each (cache, with, list_sql (kind, f, SQL_LIST_PRE, &each_change), error) ||
-         !run_each (cache, with, list_sql (kind, f, SQL_LIST_INS, &each_change), error)))
+        (!run_each (cache, with, list_sql (kind, f, SQL_LIST_PRE, &each_change), arg, error) ||
+         !run_each (cache, with, list_sql (kind, f, SQL_LIST_INS, &each_change), arg, error)))
       return FALSE;
   return TRUE;
 }

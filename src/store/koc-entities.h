@@ -99,24 +99,15 @@ gboolean        koc_entity_apply_json         (KocEntityCache       *cache,
                                                const char           *json,
                                                const char * const   *members,
                                                GError              **error);
-/* For a first pull, set-based: koc_entity_decode_sql() reads, from @from (rows of kind,
- * uid and data, the whole JSON object of a change of the feed), the uid and one value
- * per sync field of @kind — the values koc_entity_apply_json() reads from the JSON, lists
- * as JSON text — on any connection (a decoding thread's). koc_entity_decoded_table_sql()
- * creates a temporary @table for those values (uid and one column per field, named after
- * it; koc_entity_n_sync_fields() of them). koc_entity_insert_each() then inserts a new
- * row for each row of @source (a SELECT of such values): what koc_entity_apply_json()
- * does for a new uid, in a few statements. A uid that already exists or a missing
- * reference fails with KOC_STORE_ERROR_CONSTRAINT and may leave some rows inserted: the
- * caller's savepoint takes them back. */
-char           *koc_entity_decode_sql         (const KocEntityKind  *kind,
-                                               const char           *from);
-char           *koc_entity_decoded_table_sql  (const KocEntityKind  *kind,
-                                               const char           *table);
-guint           koc_entity_n_sync_fields      (const KocEntityKind  *kind);
+/* Inserts a new row of @kind for each row of @source, a SELECT of two columns (uid, the
+ * whole JSON object of the feed) that may read ?1 = @arg — what koc_entity_apply_json()
+ * does for a new uid, in a few set-based statements (the first pull of a device). A uid
+ * that already exists or a missing reference fails with KOC_STORE_ERROR_CONSTRAINT and
+ * may leave some rows inserted: the caller's savepoint takes them back. */
 gboolean        koc_entity_insert_each        (KocEntityCache       *cache,
                                                const KocEntityKind  *kind,
                                                const char           *source,
+                                               gint64                arg,
                                                GError              **error);
 /* Deletes the row of @uid (the schema's cascades delete its children). */
 gboolean        koc_entity_delete             (KocEntityCache       *cache,

@@ -1,10 +1,9 @@
 /* koc-sync-bulk.c: a page of the feed that only brings new entities, applied set-based.
  *
  * A device's first pull is almost all such pages. Instead of a few statements and a
- * savepoint per change (koc-sync-store.c), the page's decoded values (koc-sync-decode.c)
- * go into temporary tables and each kind present goes in with a handful of INSERT …
- * SELECT statements (koc_entity_insert_each()), parents' kinds first, then the revs in
- * one more. Anything
+ * savepoint per change (koc-sync-store.c), the page's decoded changes (koc-sync-decode.c)
+ * go into a temporary table and each kind present goes in with a handful of INSERT … SELECT statements
+ * (koc_entity_insert_each()), parents' kinds first, then the revs in one more. Anything
  * else — a delete, an entity this device already has, a change that is not valid, a
  * missing parent — leaves the page to the change-by-change path, which says what was
  * wrong or skips what it must: the result is the same either way.
@@ -19,12 +18,45 @@
 #include "koc-db.h"
 #include "koc-sync-bulk.h"
 
-/* Per kind: the changes, and how many are new: of the right shape (koc-sync-decode.c)
- * and this device has no rev of them. */
+/* Per kind: the changes, and how many are "new": they have the documented types, are
+ * not deletes, carry an object, have a valid uid (koc_entity_uid_is_valid()) and this
+ * device has no rev of them. A kind or uid that is not a string fails the kind lookup
+ * or the uid's characters. */
 #define COUNT_NEW_SQL \
-  "SELECT kind, count (*), sum (new AND NOT EXISTS (SELECT 1 FROM main.sync_revs r" \
+  "SELECT kind, count (*), sum (rev NOT GLOB '*[^0-9-]*' AND coalesce (deleted, 'false')" \
+  "   = 'false' AND data GLOB '{*' AND length (uid) BETWEEN 1 AND 64" \
+  "   AND uid NOT GLOB '*[^A-Za-z0-9_-]*' AND NOT EXISTS (SELECT 1 FROM main.sync_revs r" \
   "   WHERE r.kind = p.kind AND r.uid = p.uid))" \
   " FROM temp.koc_sync_page p GROUP BY kind"
+
+/* The decoded changes into the temporary table. */
+static gboolean
+fill_page (KocEntityCache        *cache,
+           const KocSyncDecoded  *page,
+           GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  if ((stmt = koc_entity_cache_statement (cache, "INSERT INTO temp.koc_sync_page (kind, uid, rev,"
+                                          " deleted, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                          error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < page->n_changes; i++)
+    {
+      sqlite3_value **row = page->values + (gsize)i * KOC_SYNC_DECODED_N_COLUMNS;
+      int rc;
+
+      for (int c = 0; c < KOC_SYNC_DECODED_N_COLUMNS; c++)
+        sqlite3_bind_value (stmt, c + 1, row[c]);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return koc_db_set_error (koc_entity_cache_get_db (cache), rc,
+                                 "Could not apply the change page", error);
+    }
+  sqlite3_clear_bindings (stmt);
+  return TRUE;
+}
 
 static gboolean
 exec_cached (KocEntityCache  *cache,
@@ -83,63 +115,6 @@ all_new (KocEntityCache  *cache,
   return ok;
 }
 
-/* @n_rows rows of @n_columns values each into @table. */
-static gboolean
-fill_table (KocEntityCache  *cache,
-            const char      *table,
-            sqlite3_value  **values,
-            guint            n_rows,
-            guint            n_columns,
-            GError         **error)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-
-  g_string_printf (sql, "INSERT INTO temp.%s VALUES (?", table);
-  for (guint c = 1; c < n_columns; c++)
-    g_string_append (sql, ", ?");
-  g_string_append (sql, ")");
-  if ((stmt = koc_entity_cache_statement (cache, sql->str, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_rows; i++)
-    {
-      sqlite3_value **row = values + (gsize)i * n_columns;
-      int rc;
-
-      for (guint c = 0; c < n_columns; c++)
-        sqlite3_bind_value (stmt, c + 1, row[c]);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return koc_db_set_error (koc_entity_cache_get_db (cache), rc,
-                                 "Could not apply the change page", error);
-    }
-  sqlite3_clear_bindings (stmt);
-  return TRUE;
-}
-
-/* The decoded rows of the kind at @index into its temporary table, then into the
- * workspace. */
-static gboolean
-insert_kind (KocEntityCache        *cache,
-             const KocSyncDecoded  *page,
-             guint                  index,
-             GError               **error)
-{
-  const KocEntityKind *kind = koc_entity_kind_at (index);
-  /* The kind's index, not input, names the table. */
-  g_autofree char *table = g_strdup_printf ("koc_sync_k%u", index);
-  g_autofree char *create = koc_entity_decoded_table_sql (kind, table);
-  g_autofree char *clear = g_strdup_printf ("DELETE FROM temp.%s", table);
-  g_autofree char *source = g_strdup_printf ("SELECT * FROM temp.%s", table);
-
-  return koc_db_exec (koc_entity_cache_get_db (cache), create, error) &&
-         exec_cached (cache, clear, error) &&
-         fill_table (cache, table, page->kind_values[index], page->kind_rows[index],
-                     1 + koc_entity_n_sync_fields (kind), error) &&
-         koc_entity_insert_each (cache, kind, source, error);
-}
-
 gboolean
 koc_sync_bulk_apply (KocEntityCache        *cache,
                      const KocSyncDecoded  *page,
@@ -154,14 +129,11 @@ koc_sync_bulk_apply (KocEntityCache        *cache,
   gint64 n = 0;
 
   *out_applied = FALSE;
-  if (page->kind_values == NULL)
-    return TRUE;
   /* Temporary: on this connection only, never in the workspace file. */
   if (!koc_db_exec (db, "CREATE TEMP TABLE IF NOT EXISTS koc_sync_page (kind TEXT, uid TEXT,"
-                    " rev INTEGER, new INTEGER)", error) ||
+                    " rev TEXT, deleted TEXT, data TEXT)", error) ||
       !exec_cached (cache, "DELETE FROM temp.koc_sync_page", error) ||
-      !fill_table (cache, "koc_sync_page", page->changes, page->n_changes,
-                   KOC_SYNC_DECODED_N_COLUMNS, error))
+      !fill_page (cache, page, error))
     return FALSE;
   if (!all_new (cache, present, &n, &local_error))
     {
@@ -175,9 +147,16 @@ koc_sync_bulk_apply (KocEntityCache        *cache,
     return FALSE;
   for (guint i = 0; ok && i < koc_entity_n_kinds (); i++)
     if (present[i])
-      ok = insert_kind (cache, page, i, &local_error);
+      {
+        const KocEntityKind *kind = koc_entity_kind_at (i);
+        /* The kind is one of the constant table's names, not input. */
+        g_autofree char *source = g_strdup_printf ("SELECT uid, data FROM temp.koc_sync_page"
+                                                   " WHERE kind = '%s'", kind->kind);
+
+        ok = koc_entity_insert_each (cache, kind, source, 0, &local_error);
+      }
   if (ok)
-    ok = exec_cached (cache, "INSERT INTO sync_revs (kind, uid, rev) SELECT kind, uid, rev"
+    ok = exec_cached (cache, "INSERT INTO sync_revs (kind, uid, rev) SELECT kind, uid, CAST (rev AS INTEGER)"
                       " FROM temp.koc_sync_page WHERE true"
                       " ON CONFLICT DO UPDATE SET rev = excluded.rev", &local_error);
   if (!ok)

@@ -10,14 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* The columns of each change in KocSyncDecoded.changes. */
+/* The columns of each change in KocSyncDecoded.values. */
 enum
 {
-  KOC_SYNC_DECODED_KIND,  /* text (or what `->>` gives for another JSON type) */
+  KOC_SYNC_DECODED_KIND,     /* text (or what `->>` gives for another JSON type) */
   KOC_SYNC_DECODED_UID,
-  KOC_SYNC_DECODED_REV,   /* integer */
-  KOC_SYNC_DECODED_NEW,   /* 1: has the documented types, a valid uid and an object, and
-                           * is not a delete — it may be a new entity (koc-sync-bulk.c) */
+  KOC_SYNC_DECODED_REV,      /* the member's JSON text: an integer is digits and '-' */
+  KOC_SYNC_DECODED_DELETED,  /* JSON text ("true", "false") or NULL when absent */
+  KOC_SYNC_DECODED_DATA,     /* JSON text; an object starts with '{' */
   KOC_SYNC_DECODED_N_COLUMNS
 };
 
@@ -28,12 +28,8 @@ typedef struct
   gboolean        feed_valid;  /* … and an integer `next` and a boolean `more` */
   gint64          next;
   gboolean        more;
-  sqlite3_value **changes;     /* n_changes × KOC_SYNC_DECODED_N_COLUMNS, or NULL */
+  sqlite3_value **values;      /* n_changes × KOC_SYNC_DECODED_N_COLUMNS, or NULL */
   guint           n_changes;
-  /* For each kind of koc_entity_kind_at() with sync fields: the rows of
-   * koc_entity_decode_sql() (1 + koc_entity_n_sync_fields() values each). */
-  sqlite3_value ***kind_values;
-  guint          *kind_rows;
 } KocSyncDecoded;
 
 /* Reads @data (@size bytes) with SQLite's JSON functions on a private in-memory
