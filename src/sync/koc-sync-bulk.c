@@ -1,8 +1,8 @@
 /* koc-sync-bulk.c: a page of the feed that only brings new entities, applied set-based.
  *
  * A device's first pull is almost all such pages. Instead of a few statements and a
- * savepoint per change (koc-sync-store.c), the page's decoded changes (koc-sync-decode.c)
- * go into a temporary table and each kind present goes in with a handful of INSERT … SELECT statements
+ * savepoint per change (koc-sync-store.c), the page is read once into a temporary table
+ * and each kind present goes in with a handful of INSERT … SELECT statements
  * (koc_entity_insert_each()), parents' kinds first, then the revs in one more. Anything
  * else — a delete, an entity this device already has, a change that is not valid, a
  * missing parent — leaves the page to the change-by-change path, which says what was
@@ -18,6 +18,14 @@
 #include "koc-db.h"
 #include "koc-sync-bulk.h"
 
+/* The members of each change, as SQL values: `->` gives minified JSON text, so below an
+ * object is the text starting with '{' and an integer one of only digits and '-'. (Each
+ * JSON function call parses the change again: five calls, each once per change.) */
+#define READ_PAGE_SQL \
+  "INSERT INTO temp.koc_sync_page (kind, uid, rev, deleted, data)" \
+  " SELECT c.value ->> '$.kind', c.value ->> '$.id', c.value -> '$.rev'," \
+  "   c.value -> '$.deleted', c.value -> '$.data' FROM json_each (?1, '$.changes') c"
+
 /* Per kind: the changes, and how many are "new": they have the documented types, are
  * not deletes, carry an object, have a valid uid (koc_entity_uid_is_valid()) and this
  * device has no rev of them. A kind or uid that is not a string fails the kind lookup
@@ -29,38 +37,10 @@
   "   WHERE r.kind = p.kind AND r.uid = p.uid))" \
   " FROM temp.koc_sync_page p GROUP BY kind"
 
-/* The decoded changes into the temporary table. */
-static gboolean
-fill_page (KocEntityCache        *cache,
-           const KocSyncDecoded  *page,
-           GError               **error)
-{
-  sqlite3_stmt *stmt;
-
-  if ((stmt = koc_entity_cache_statement (cache, "INSERT INTO temp.koc_sync_page (kind, uid, rev,"
-                                          " deleted, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                          error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < page->n_changes; i++)
-    {
-      sqlite3_value **row = page->values + (gsize)i * KOC_SYNC_DECODED_N_COLUMNS;
-      int rc;
-
-      for (int c = 0; c < KOC_SYNC_DECODED_N_COLUMNS; c++)
-        sqlite3_bind_value (stmt, c + 1, row[c]);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return koc_db_set_error (koc_entity_cache_get_db (cache), rc,
-                                 "Could not apply the change page", error);
-    }
-  sqlite3_clear_bindings (stmt);
-  return TRUE;
-}
-
 static gboolean
 exec_cached (KocEntityCache  *cache,
              const char      *sql,
+             const char      *text,
              GError         **error)
 {
   sqlite3_stmt *stmt = koc_entity_cache_statement (cache, sql, error);
@@ -68,9 +48,12 @@ exec_cached (KocEntityCache  *cache,
 
   if (stmt == NULL)
     return FALSE;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     return koc_db_set_error (koc_entity_cache_get_db (cache), rc,
                              "Could not apply the change page", error);
@@ -116,11 +99,11 @@ all_new (KocEntityCache  *cache,
 }
 
 gboolean
-koc_sync_bulk_apply (KocEntityCache        *cache,
-                     const KocSyncDecoded  *page,
-                     KocSyncPage           *out_page,
-                     gboolean              *out_applied,
-                     GError               **error)
+koc_sync_bulk_apply (KocEntityCache  *cache,
+                     const char      *body,
+                     KocSyncPage     *out_page,
+                     gboolean        *out_applied,
+                     GError         **error)
 {
   sqlite3 *db = koc_entity_cache_get_db (cache);
   g_autofree gboolean *present = g_new0 (gboolean, koc_entity_n_kinds ());
@@ -132,8 +115,8 @@ koc_sync_bulk_apply (KocEntityCache        *cache,
   /* Temporary: on this connection only, never in the workspace file. */
   if (!koc_db_exec (db, "CREATE TEMP TABLE IF NOT EXISTS koc_sync_page (kind TEXT, uid TEXT,"
                     " rev TEXT, deleted TEXT, data TEXT)", error) ||
-      !exec_cached (cache, "DELETE FROM temp.koc_sync_page", error) ||
-      !fill_page (cache, page, error))
+      !exec_cached (cache, "DELETE FROM temp.koc_sync_page", NULL, error) ||
+      !exec_cached (cache, READ_PAGE_SQL, body, error))
     return FALSE;
   if (!all_new (cache, present, &n, &local_error))
     {
@@ -143,7 +126,7 @@ koc_sync_bulk_apply (KocEntityCache        *cache,
       return FALSE;
     }
 
-  if (!exec_cached (cache, "SAVEPOINT koc_bulk", error))
+  if (!exec_cached (cache, "SAVEPOINT koc_bulk", NULL, error))
     return FALSE;
   for (guint i = 0; ok && i < koc_entity_n_kinds (); i++)
     if (present[i])
@@ -158,11 +141,11 @@ koc_sync_bulk_apply (KocEntityCache        *cache,
   if (ok)
     ok = exec_cached (cache, "INSERT INTO sync_revs (kind, uid, rev) SELECT kind, uid, CAST (rev AS INTEGER)"
                       " FROM temp.koc_sync_page WHERE true"
-                      " ON CONFLICT DO UPDATE SET rev = excluded.rev", &local_error);
+                      " ON CONFLICT DO UPDATE SET rev = excluded.rev", NULL, &local_error);
   if (!ok)
     {
-      exec_cached (cache, "ROLLBACK TO koc_bulk", NULL);
-      exec_cached (cache, "RELEASE koc_bulk", NULL);
+      exec_cached (cache, "ROLLBACK TO koc_bulk", NULL, NULL);
+      exec_cached (cache, "RELEASE koc_bulk", NULL, NULL);
       if (g_error_matches (local_error, KOC_STORE_ERROR, KOC_STORE_ERROR_CONSTRAINT))
         {
           g_debug ("Page applied change by change: %s", local_error->message);
@@ -171,7 +154,7 @@ koc_sync_bulk_apply (KocEntityCache        *cache,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (!exec_cached (cache, "RELEASE koc_bulk", error))
+  if (!exec_cached (cache, "RELEASE koc_bulk", NULL, error))
     return FALSE;
   out_page->n_changes += n;
   *out_applied = TRUE;

@@ -6,19 +6,18 @@
 #pragma once
 
 #include "koc-entities.h"
-#include "koc-sync-decode.h"
 #include "koc-sync-store.h"
 
 G_BEGIN_DECLS
 
-/* Applies every change of @page (a decoded page of the feed) with set-based statements when all
+/* Applies every change of @body (a page of the feed) with set-based statements when all
  * of them are new entities, adding to @out_page->n_changes, and sets @out_applied; leaves
  * it FALSE, with nothing changed, when the page must go change by change. @cache must
  * have been made after the full-text triggers were suspended. */
-gboolean koc_sync_bulk_apply (KocEntityCache        *cache,
-                              const KocSyncDecoded  *page,
-                              KocSyncPage           *out_page,
-                              gboolean              *out_applied,
-                              GError               **error);
+gboolean koc_sync_bulk_apply (KocEntityCache  *cache,
+                              const char      *body,
+                              KocSyncPage     *out_page,
+                              gboolean        *out_applied,
+                              GError         **error);
 
 G_END_DECLS

@@ -2,9 +2,8 @@
  *
  * Two lanes run at once. The request lane asks for the next page as soon as the one
  * before has arrived: the server names its `next` and `more` in the Koc-Feed-Next
- * header, ahead of the body (docs/api-v1.yaml). Each page is decoded on a thread of its
- * own (koc-sync-decode.c). The store lane applies the pages that have arrived and are
- * decoded, in feed order, up to MAX_GROUP of them in one transaction with the last
+ * header, ahead of the body (docs/api-v1.yaml). The store lane applies the pages that
+ * have arrived, in feed order, up to MAX_GROUP of them in one transaction with the last
  * one's cursor, while the next ones are on the way. Each commit holds whole pages and
  * their cursor, so an interrupted pull resumes after the last commit.
  *
@@ -29,10 +28,9 @@
 
 typedef struct
 {
-  GBytes         *body;
-  KocSyncDecoded *decoded;  /* NULL while it is being decoded */
-  gint64          next;     /* from Koc-Feed-Next; -1 without it */
-  gboolean        more;
+  GBytes   *body;
+  gint64    next;    /* from Koc-Feed-Next; -1 without it */
+  gboolean  more;
 } KocSyncFetched;
 
 static void
@@ -41,7 +39,6 @@ fetched_free (gpointer data)
   KocSyncFetched *fetched = data;
 
   g_bytes_unref (fetched->body);
-  koc_sync_decoded_free (fetched->decoded);
   g_free (fetched);
 }
 
@@ -100,33 +97,7 @@ parse_feed_next (const char *value,
   return TRUE;
 }
 
-static void
-decode_thread (GTask        *decode,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  KocSyncFetched *fetched = data;
-
-  g_task_return_pointer (decode, koc_sync_decode (g_bytes_get_data (fetched->body, NULL),
-                                                  g_bytes_get_size (fetched->body)),
-                         (GDestroyNotify)koc_sync_decoded_free);
-}
-
-static void
-decoded_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  KocSyncFetched *fetched = g_task_get_task_data (G_TASK (result));
-
-  fetched->decoded = g_task_propagate_pointer (G_TASK (result), NULL);
-  pump (task);
-}
-
-/* A page has arrived (@task borrowed). It is decoded on a thread of its own while the
- * pages before it are applied; the run's reference held by the decode keeps @fetched. */
+/* A page has arrived (@task borrowed). */
 static void
 page_response (GTask  *task,
                GBytes *body)
@@ -134,7 +105,6 @@ page_response (GTask  *task,
   KocSyncRun *run = g_task_get_task_data (task);
   KocSyncPull *pull = &run->pull;
   KocSyncFetched *fetched = g_new0 (KocSyncFetched, 1);
-  g_autoptr(GTask) decode = NULL;
   const char *header = soup_message_headers_get_one (soup_message_get_response_headers (run->msg),
                                                      "Koc-Feed-Next");
 
@@ -151,17 +121,15 @@ page_response (GTask  *task,
   else
     pull->serial = TRUE;
   g_queue_push_tail (&pull->fetched, fetched);
-  decode = g_task_new (NULL, NULL, decoded_cb, g_object_ref (task));
-  g_task_set_task_data (decode, fetched, NULL);
-  g_task_run_in_thread (decode, decode_thread);
   maybe_fetch (task);
+  pump (task);
 }
 
 static gboolean
 pages_func (sqlite3 *db, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
 {
   GPtrArray *group = data;
-  g_autofree KocSyncDecoded **pages = g_new0 (KocSyncDecoded *, group->len);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autofree KocSyncPage *expected = g_new0 (KocSyncPage, group->len);
   KocSyncPage *page = g_new0 (KocSyncPage, 1);
 
@@ -169,14 +137,16 @@ pages_func (sqlite3 *db, gpointer data, gpointer *result, GCancellable *cancella
     {
       KocSyncFetched *fetched = g_ptr_array_index (group, i);
 
-      pages[i] = fetched->decoded;
+      g_ptr_array_add (texts, g_strndup (g_bytes_get_data (fetched->body, NULL),
+                                         g_bytes_get_size (fetched->body)));
       expected[i].next = fetched->next;
       expected[i].more = fetched->more;
     }
   *result = page;
   /* A body that is not what its header said fails the group: the requests after it
    * followed the header. */
-  return koc_sync_store_apply_pages (db, pages, expected, group->len, page, cancellable, error);
+  return koc_sync_store_apply_pages (db, (const char * const *)texts->pdata, expected,
+                                     texts->len, page, cancellable, error);
 }
 
 typedef struct
@@ -242,9 +212,6 @@ pump (GTask *task)
 
   if (run->finished || pull->applying)
     return;
-  if (pull->fetched.length > 0 &&
-      ((KocSyncFetched *)g_queue_peek_head (&pull->fetched))->decoded == NULL)
-    return;  /* decoded_cb () pumps again */
   if (g_cancellable_set_error_if_cancelled (run->cancellable, &error))
     koc_sync_run_fail (g_object_ref (task), error);
   else if (pull->fetched.length > 0)
@@ -253,8 +220,7 @@ pump (GTask *task)
 
       apply->task = g_object_ref (task);
       apply->group = g_ptr_array_new_with_free_func (fetched_free);
-      while (pull->fetched.length > 0 && apply->group->len < MAX_GROUP &&
-             ((KocSyncFetched *)g_queue_peek_head (&pull->fetched))->decoded != NULL)
+      while (pull->fetched.length > 0 && apply->group->len < MAX_GROUP)
         {
           KocSyncFetched *fetched = g_queue_pop_head (&pull->fetched);
 

@@ -239,12 +239,12 @@ reapply_pending (KocEntityCache  *cache,
  * while the full-text triggers are suspended in @bulk (@cache made after that); counts
  * go to @out_page. */
 static gboolean
-apply_changes (KocEntityCache        *cache,
-               KocFtsBulk            *bulk,
-               const KocSyncDecoded  *page,
-               KocSyncPage           *out_page,
-               GCancellable          *cancellable,
-               GError               **error)
+apply_changes (KocEntityCache  *cache,
+               KocFtsBulk      *bulk,
+               const char      *body,
+               KocSyncPage     *out_page,
+               GCancellable    *cancellable,
+               GError         **error)
 {
   sqlite3 *db = koc_entity_cache_get_db (cache);
   sqlite3_stmt *stmt = NULL;
@@ -252,7 +252,7 @@ apply_changes (KocEntityCache        *cache,
   int rc;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !koc_sync_bulk_apply (cache, page, out_page, &applied, error))
+      !koc_sync_bulk_apply (cache, body, out_page, &applied, error))
     return FALSE;
   if (applied)
     return TRUE;
@@ -273,7 +273,7 @@ apply_changes (KocEntityCache        *cache,
                                           " ('object', 'null') FROM json_each (?1, '$.changes') c",
                                           error)) == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, page->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const KocEntityKind *kind = koc_entity_kind_lookup ((const char *)sqlite3_column_text (stmt, 0));
@@ -310,16 +310,16 @@ apply_changes (KocEntityCache        *cache,
   return rc == SQLITE_DONE;
 }
 
-/* Applies each of @pages with apply_changes() inside one suspension of the full-text
+/* Applies each of @bodies with apply_changes() inside one suspension of the full-text
  * triggers (one index segment per table for all of them), then the pending local edits
  * of their entities on top. */
 static gboolean
-apply_decoded (sqlite3                      *db,
-              KocSyncDecoded * const       *pages,
-              guint                         n_pages,
-              KocSyncPage                  *out_page,
-              GCancellable                 *cancellable,
-              GError                      **error)
+apply_bodies (sqlite3             *db,
+              const char * const  *bodies,
+              guint                n_bodies,
+              KocSyncPage         *out_page,
+              GCancellable        *cancellable,
+              GError             **error)
 {
   g_autoptr(KocEntityCache) cache = NULL;
   g_autoptr(KocFtsBulk) bulk = NULL;
@@ -328,8 +328,8 @@ apply_decoded (sqlite3                      *db,
   if ((bulk = koc_fts_bulk_suspend (db, error)) == NULL)
     return FALSE;
   cache = koc_entity_cache_new (db);
-  for (guint i = 0; i < n_pages; i++)
-    if (!apply_changes (cache, bulk, pages[i], out_page, cancellable, error))
+  for (guint i = 0; i < n_bodies; i++)
+    if (!apply_changes (cache, bulk, bodies[i], out_page, cancellable, error))
       return FALSE;
 
   /* Statements of the cache predate the triggers' DDL: drop them first. */
@@ -337,46 +337,61 @@ apply_decoded (sqlite3                      *db,
   if (!koc_fts_bulk_resume (db, g_steal_pointer (&bulk), FALSE, error))
     return FALSE;
   cache = koc_entity_cache_new (db);
-  for (guint i = 0; i < n_pages; i++)
-    if (!reapply_pending (cache, pages[i]->text, error))
+  for (guint i = 0; i < n_bodies; i++)
+    if (!reapply_pending (cache, bodies[i], error))
       return FALSE;
   g_debug ("%" G_GINT64_FORMAT " changes of %u pages applied in %.1f ms", out_page->n_changes,
-           n_pages, (g_get_monotonic_time () - started) / 1000.0);
+           n_bodies, (g_get_monotonic_time () - started) / 1000.0);
   return TRUE;
 }
 
 gboolean
-koc_sync_store_apply_pages (sqlite3                 *db,
-                            KocSyncDecoded * const  *pages,
-                            const KocSyncPage       *expected,
-                            guint                    n_pages,
-                            KocSyncPage             *out_page,
-                            GCancellable            *cancellable,
-                            GError                 **error)
+koc_sync_store_apply_pages (sqlite3             *db,
+                            const char * const  *bodies,
+                            const KocSyncPage   *expected,
+                            guint                n_bodies,
+                            KocSyncPage         *out_page,
+                            GCancellable        *cancellable,
+                            GError             **error)
 {
-  g_autoptr(KocEntityCache) cache = NULL;
+  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
   g_autofree char *next_text = NULL;
+  sqlite3_stmt *stmt = NULL;
 
-  g_return_val_if_fail (n_pages > 0, FALSE);
+  g_return_val_if_fail (n_bodies > 0, FALSE);
 
   memset (out_page, 0, sizeof *out_page);
   /* The pages' own members here; each change's types are checked as it is applied
    * (apply_changes()). Only the last page may say that no more follow. */
-  for (guint i = 0; i < n_pages; i++)
+  if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND json_type (?1,"
+                                          " '$.changes') = 'array' AND json_type (?1, '$.next')"
+                                          " = 'integer' AND json_type (?1, '$.more') IN ('true',"
+                                          " 'false'), ?1 ->> '$.next', ?1 ->> '$.more'",
+                                          error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_bodies; i++)
     {
-      const KocSyncDecoded *page = pages[i];
+      gint64 valid = 0, next = -1;
 
-      if (!page->feed_valid || page->next < out_page->next || (!out_page->more && i > 0) ||
+      sqlite3_bind_text (stmt, 1, bodies[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          valid = sqlite3_column_int64 (stmt, 0);
+          next = sqlite3_column_int64 (stmt, 1);
+          out_page->more = sqlite3_column_int64 (stmt, 2) != 0;
+        }
+      sqlite3_reset (stmt);
+      if (!valid || next < out_page->next || (!out_page->more && i + 1 < n_bodies) ||
           (expected != NULL && expected[i].next >= 0 &&
-           (expected[i].next != page->next || expected[i].more != page->more)))
+           (expected[i].next != next || expected[i].more != out_page->more)))
         {
           g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
                        "The server sent a change page that is not valid");
           return FALSE;
         }
-      out_page->next = page->next;
-      out_page->more = page->more;
+      out_page->next = next;
     }
+  g_clear_pointer (&cache, koc_entity_cache_free);
 
   /* While more pages follow, the WAL may grow to 64 MB before it is checkpointed (SQLite's
    * default is 4 MB): a first pull rewrites the same index pages page after page, and
@@ -385,7 +400,7 @@ koc_sync_store_apply_pages (sqlite3                 *db,
    * so its commit checkpoints. */
   sqlite3_wal_autocheckpoint (db, out_page->more ? PULL_WAL_AUTOCHECKPOINT : 1000 /* SQLite's */);
 
-  if (!apply_decoded (db, pages, n_pages, out_page, cancellable, error))
+  if (!apply_bodies (db, bodies, n_bodies, out_page, cancellable, error))
     return FALSE;
   cache = koc_entity_cache_new (db);
   next_text = g_strdup_printf ("%" G_GINT64_FORMAT, out_page->next);
@@ -400,9 +415,7 @@ koc_sync_store_apply_page (sqlite3       *db,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(KocSyncDecoded) page = koc_sync_decode (body, strlen (body));
-
-  return koc_sync_store_apply_pages (db, &page, NULL, 1, out_page, cancellable, error);
+  return koc_sync_store_apply_pages (db, &body, NULL, 1, out_page, cancellable, error);
 }
 
 gboolean
@@ -412,14 +425,24 @@ koc_sync_store_apply_entities (sqlite3       *db,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  g_autoptr(KocSyncDecoded) page = koc_sync_decode (body, strlen (body));
+  g_autoptr(KocEntityCache) cache = koc_entity_cache_new (db);
+  sqlite3_stmt *stmt;
+  gint64 valid = 0;
 
   memset (out_page, 0, sizeof *out_page);
-  if (!page->valid)
+  if ((stmt = koc_entity_cache_statement (cache, "SELECT json_valid (?1) AND"
+                                          " json_type (?1, '$.changes') = 'array'", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    valid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_clear_pointer (&cache, koc_entity_cache_free);
+  if (!valid)
     {
       g_set_error (error, KOC_STORE_ERROR, KOC_STORE_ERROR_INVALID,
                    "The server sent entities that are not valid");
       return FALSE;
     }
-  return apply_decoded (db, &page, 1, out_page, cancellable, error);
+  return apply_bodies (db, &body, 1, out_page, cancellable, error);
 }

@@ -19,7 +19,6 @@
 #include <sqlite3.h>
 
 #include "koc-entities.h"
-#include "koc-sync-decode.h"
 
 G_BEGIN_DECLS
 
@@ -54,18 +53,18 @@ gboolean  koc_sync_store_apply_page     (sqlite3         *db,
                                          GCancellable    *cancellable,
                                          GError         **error);
 
-/* The same for @n_pages decoded pages (koc_sync_decode()) in feed order: one commit for all of them, with the last
+/* The same for @n_bodies pages in feed order: one commit for all of them, with the last
  * page's `next` as the cursor (counts summed in @out_page). @expected (nullable) has for
  * each page the `next` and `more` its Koc-Feed-Next header promised (next < 0: none). A
  * page that is not valid, says no more follow before the last, or is not what its
  * header promised fails them all. */
-gboolean  koc_sync_store_apply_pages    (sqlite3                 *db,
-                                         KocSyncDecoded * const  *pages,
-                                         const KocSyncPage       *expected,
-                                         guint                    n_pages,
-                                         KocSyncPage             *out_page,
-                                         GCancellable            *cancellable,
-                                         GError                 **error);
+gboolean  koc_sync_store_apply_pages    (sqlite3             *db,
+                                         const char * const  *bodies,
+                                         const KocSyncPage   *expected,
+                                         guint                n_bodies,
+                                         KocSyncPage         *out_page,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
 
 /* Applies {"changes":[…]} (the `entities` of GET /v1/search hits: changes of the feed
  * without seq) exactly as a page is applied, without touching the cursor: a later page
