@@ -677,6 +677,22 @@ statement_for (KocEntityCache        *cache,
   return stmt;
 }
 
+/* Steps @stmt to its end and resets it. */
+static gboolean
+step_all (KocEntityCache  *cache,
+          sqlite3_stmt    *stmt,
+          GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return koc_db_set_error (cache->db, rc, "Could not save an entity", error);
+  return TRUE;
+}
+
 /* Runs @purpose's statement with ?1 = uid and ?2 = the JSON object. */
 static gboolean
 run (KocEntityCache        *cache,
@@ -690,7 +706,6 @@ run (KocEntityCache        *cache,
 {
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = statement_for (cache, kind, field, purpose, members, &local_error);
   if (stmt == NULL)
@@ -703,12 +718,7 @@ run (KocEntityCache        *cache,
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return koc_db_set_error (cache->db, rc, "Could not save an entity", error);
-  return TRUE;
+  return step_all (cache, stmt, error);
 }
 
 gboolean
@@ -754,39 +764,29 @@ koc_entity_delete (KocEntityCache       *cache,
   return run (cache, kind, NULL, SQL_DELETE, NULL, uid, NULL, error);
 }
 
-/* Runs @sql (the CTE `d` in front) with ?1 = @arg. */
+/* Runs @sql (the CTE `d` in front). */
 static gboolean
 run_each (KocEntityCache  *cache,
           const char      *with,
           char            *sql,
-          gint64           arg,
           GError         **error)
 {
   g_autofree char *owned = sql;
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (sql == NULL)
     return TRUE;
   text = g_strconcat (with, sql, NULL);
   if ((stmt = koc_entity_cache_statement (cache, text, error)) == NULL)
     return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    sqlite3_bind_int64 (stmt, 1, arg);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return koc_db_set_error (cache->db, rc, "Could not save an entity", error);
-  return TRUE;
+  return step_all (cache, stmt, error);
 }
 
 gboolean
 koc_entity_insert_each (KocEntityCache       *cache,
                         const KocEntityKind  *kind,
                         const char           *source,
-                        gint64                arg,
                         GError              **error)
 {
   g_autofree char *with = g_strdup_printf ("WITH d (uid, data) AS (%s) ", source);
@@ -795,14 +795,14 @@ koc_entity_insert_each (KocEntityCache       *cache,
 
   for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
     if (f->type == KOC_FIELD_MEDIA &&
-        !run_each (cache, with, list_sql (kind, f, SQL_MEDIA, &each_change), arg, error))
+        !run_each (cache, with, list_sql (kind, f, SQL_MEDIA, &each_change), error))
       return FALSE;
-  if (!run_each (cache, with, row_sql (kind, NULL, SQL_INSERT, &each_change), arg, error))
+  if (!run_each (cache, with, row_sql (kind, NULL, SQL_INSERT, &each_change), error))
     return FALSE;
   for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
     if (f->column == NULL &&
-        (!run_each (cache, with, list_sql (kind, f, SQL_LIST_PRE, &each_change), arg, error) ||
-         !run_each (cache, with, list_sql (kind, f, SQL_LIST_INS, &each_change), arg, error)))
+        (!run_each (cache, with, list_sql (kind, f, SQL_LIST_PRE, &each_change), error) ||
+         !run_each (cache, with, list_sql (kind, f, SQL_LIST_INS, &each_change), error)))
       return FALSE;
   return TRUE;
 }

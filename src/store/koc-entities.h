@@ -100,14 +100,13 @@ gboolean        koc_entity_apply_json         (KocEntityCache       *cache,
                                                const char * const   *members,
                                                GError              **error);
 /* Inserts a new row of @kind for each row of @source, a SELECT of two columns (uid, the
- * whole JSON object of the feed) that may read ?1 = @arg — what koc_entity_apply_json()
+ * whole JSON object of the feed) — what koc_entity_apply_json()
  * does for a new uid, in a few set-based statements (the first pull of a device). A uid
  * that already exists or a missing reference fails with KOC_STORE_ERROR_CONSTRAINT and
  * may leave some rows inserted: the caller's savepoint takes them back. */
 gboolean        koc_entity_insert_each        (KocEntityCache       *cache,
                                                const KocEntityKind  *kind,
                                                const char           *source,
-                                               gint64                arg,
                                                GError              **error);
 /* Deletes the row of @uid (the schema's cascades delete its children). */
 gboolean        koc_entity_delete             (KocEntityCache       *cache,

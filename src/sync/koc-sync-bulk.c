@@ -136,7 +136,7 @@ koc_sync_bulk_apply (KocEntityCache  *cache,
         g_autofree char *source = g_strdup_printf ("SELECT uid, data FROM temp.koc_sync_page"
                                                    " WHERE kind = '%s'", kind->kind);
 
-        ok = koc_entity_insert_each (cache, kind, source, 0, &local_error);
+        ok = koc_entity_insert_each (cache, kind, source, &local_error);
       }
   if (ok)
     ok = exec_cached (cache, "INSERT INTO sync_revs (kind, uid, rev) SELECT kind, uid, CAST (rev AS INTEGER)"
