@@ -245,6 +245,18 @@ find_route (KocServerRequest *request)
   return found;
 }
 
+/* The methods of @route's path, for the Allow header of a 405 ("GET, PUT"). */
+static char *
+allowed_methods (const Route *route)
+{
+  GString *allow = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (routes[i].n_segments == route->n_segments && strcmp (routes[i].name, route->name) == 0)
+      g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
+  return g_string_free (allow, FALSE);
+}
+
 /* The largest body a request may send: uploads of media have their own limit. */
 static gsize
 body_limit (KocServer  *self,
@@ -299,12 +311,14 @@ handler_cb (SoupServer        *soup,
 
   if (strcmp (request->method, route->method) != 0)
     {
+      g_autofree char *allow = allowed_methods (route);
+
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Allow", route->method);
+                                    "Allow", allow);
       koc_server_request_respond (request,
                                   koc_api_response_new_error (405, "method_not_allowed",
                                                               "Use %s for this endpoint",
-                                                              route->method));
+                                                              allow));
       return;
     }
 

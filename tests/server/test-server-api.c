@@ -152,6 +152,9 @@ test_auth (void)
   g_autoptr(Reply) missing = get ("v1/nothing");
   g_autoptr(Reply) method = server_request (server, "DELETE", "v1/changes", server->token,
                                             NULL, NULL);
+  g_autoptr(Reply) media_method = server_request (server, "POST", "v1/media/"
+                                                  "0000000000000000000000000000000000000000000000000000000000000000",
+                                                  server->token, NULL, NULL);
 
   g_assert_cmpuint (none->status, ==, 401);
   g_assert_cmpstr (reply_error_code (none), ==, "unauthorized");
@@ -163,6 +166,13 @@ test_auth (void)
   g_assert_cmpuint (missing->status, ==, 404);
   g_assert_cmpstr (reply_error_code (missing), ==, "not_found");
   g_assert_cmpuint (method->status, ==, 405);
+  g_assert_cmpstr (soup_message_headers_get_one (method->headers, "Allow"), ==, "GET");
+  /* Every method of the path, not only the first route's. */
+  g_assert_cmpuint (media_method->status, ==, 405);
+  g_assert_cmpstr (soup_message_headers_get_one (media_method->headers, "Allow"), ==, "GET, PUT");
+  /* The change feed repeats next and more ahead of the body (koc-sync-pull.c). */
+  g_assert_cmpstr (soup_message_headers_get_one (good->headers, "Koc-Feed-Next"), ==,
+                   "1 more");
 }
 
 static void
