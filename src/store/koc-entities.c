@@ -677,19 +677,20 @@ statement_for (KocEntityCache        *cache,
   return stmt;
 }
 
-/* Steps @stmt to its end and resets it. */
-static gboolean
-step_all (KocEntityCache  *cache,
-          sqlite3_stmt    *stmt,
-          GError         **error)
+gboolean
+koc_entity_cache_step (KocEntityCache  *cache,
+                       sqlite3_stmt    *stmt,
+                       const char      *what,
+                       GError         **error)
 {
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
-    return koc_db_set_error (cache->db, rc, "Could not save an entity", error);
+    return koc_db_set_error (cache->db, rc, what, error);
   return TRUE;
 }
 
@@ -718,7 +719,7 @@ run (KocEntityCache        *cache,
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
-  return step_all (cache, stmt, error);
+  return koc_entity_cache_step (cache, stmt, "Could not save an entity", error);
 }
 
 gboolean
@@ -780,7 +781,7 @@ run_each (KocEntityCache  *cache,
   text = g_strconcat (with, sql, NULL);
   if ((stmt = koc_entity_cache_statement (cache, text, error)) == NULL)
     return FALSE;
-  return step_all (cache, stmt, error);
+  return koc_entity_cache_step (cache, stmt, "Could not save an entity", error);
 }
 
 gboolean

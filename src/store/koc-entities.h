@@ -99,6 +99,12 @@ gboolean        koc_entity_apply_json         (KocEntityCache       *cache,
                                                const char           *json,
                                                const char * const   *members,
                                                GError              **error);
+/* Steps @stmt (a statement of @cache) to its end, resets it and clears its bindings;
+ * a failure is reported as @what. */
+gboolean        koc_entity_cache_step         (KocEntityCache       *cache,
+                                               sqlite3_stmt         *stmt,
+                                               const char           *what,
+                                               GError              **error);
 /* Inserts a new row of @kind for each row of @source, a SELECT of two columns (uid, the
  * whole JSON object of the feed) — what koc_entity_apply_json()
  * does for a new uid, in a few set-based statements (the first pull of a device). A uid

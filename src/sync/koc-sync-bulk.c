@@ -26,16 +26,15 @@
   " SELECT c.value ->> '$.kind', c.value ->> '$.id', c.value -> '$.rev'," \
   "   c.value -> '$.deleted', c.value -> '$.data' FROM json_each (?1, '$.changes') c"
 
-/* Per kind: the changes, and how many are "new": they have the documented types, are
- * not deletes, carry an object, have a valid uid (koc_entity_uid_is_valid()) and this
- * device has no rev of them. A kind or uid that is not a string fails the kind lookup
- * or the uid's characters. */
-#define COUNT_NEW_SQL \
-  "SELECT kind, count (*), sum (rev NOT GLOB '*[^0-9-]*' AND coalesce (deleted, 'false')" \
-  "   = 'false' AND data GLOB '{*' AND length (uid) BETWEEN 1 AND 64" \
-  "   AND uid NOT GLOB '*[^A-Za-z0-9_-]*' AND NOT EXISTS (SELECT 1 FROM main.sync_revs r" \
-  "   WHERE r.kind = p.kind AND r.uid = p.uid))" \
-  " FROM temp.koc_sync_page p GROUP BY kind"
+/* Each change with whether it may be new: it has the documented types, is not a delete,
+ * carries an object and this device has no rev of it. Its kind and uid are checked in
+ * all_new(): a string (not another JSON type, which `->>` also gives as a value), a kind
+ * this version stores, a valid uid (koc_entity_uid_is_valid()). */
+#define READ_NEW_SQL \
+  "SELECT kind, uid, rev NOT GLOB '*[^0-9-]*' AND coalesce (deleted, 'false') = 'false'" \
+  "   AND data GLOB '{*' AND NOT EXISTS (SELECT 1 FROM main.sync_revs r" \
+  "   WHERE r.kind = p.kind AND r.uid = p.uid)" \
+  " FROM temp.koc_sync_page p"
 
 static gboolean
 exec_cached (KocEntityCache  *cache,
@@ -44,24 +43,16 @@ exec_cached (KocEntityCache  *cache,
              GError         **error)
 {
   sqlite3_stmt *stmt = koc_entity_cache_statement (cache, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   if (text != NULL)
     sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return koc_db_set_error (koc_entity_cache_get_db (cache), rc,
-                             "Could not apply the change page", error);
-  return TRUE;
+  return koc_entity_cache_step (cache, stmt, "Could not apply the change page", error);
 }
 
-/* Fills the kinds present in the page (in the table's parent-first order) into @kinds;
- * FALSE when a change is not new or its kind is not one this version stores. */
+/* Marks the kinds present in the page (by their index in the parent-first table) in
+ * @present and counts the changes; FALSE when a change is not new. */
 static gboolean
 all_new (KocEntityCache  *cache,
          gboolean        *present,
@@ -73,23 +64,28 @@ all_new (KocEntityCache  *cache,
   int rc;
 
   *out_n = 0;
-  if ((stmt = koc_entity_cache_statement (cache, COUNT_NEW_SQL, error)) == NULL)
+  if ((stmt = koc_entity_cache_statement (cache, READ_NEW_SQL, error)) == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const KocEntityKind *kind = koc_entity_kind_lookup ((const char *)sqlite3_column_text (stmt, 0));
-      gint64 n = sqlite3_column_int64 (stmt, 1);
+      const KocEntityKind *kind = NULL;
 
-      *out_n += n;
-      if (kind == NULL || kind->sync_fields == NULL || sqlite3_column_int64 (stmt, 2) != n)
-        ok = FALSE;
-      else
-        for (guint i = 0; i < koc_entity_n_kinds (); i++)
-          if (koc_entity_kind_at (i) == kind)
-            present[i] = TRUE;
+      (*out_n)++;
+      if (sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+        kind = koc_entity_kind_lookup ((const char *)sqlite3_column_text (stmt, 0));
+      if (kind == NULL || kind->sync_fields == NULL || sqlite3_column_int (stmt, 2) != 1 ||
+          sqlite3_column_type (stmt, 1) != SQLITE_TEXT ||
+          !koc_entity_uid_is_valid ((const char *)sqlite3_column_text (stmt, 1)))
+        {
+          ok = FALSE;
+          break;
+        }
+      for (guint i = 0; i < koc_entity_n_kinds (); i++)
+        if (koc_entity_kind_at (i) == kind)
+          present[i] = TRUE;
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       koc_db_set_error (koc_entity_cache_get_db (cache), rc, "Could not apply the change page",
                         error);

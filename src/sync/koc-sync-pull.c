@@ -183,7 +183,6 @@ pages_cb (GObject      *object,
   run->report.pulled += page->n_changes;
   run->report.skipped += page->n_skipped;
   run->report.pages += group->len;
-  run->cursor = page->next;
   koc_sync_run_publish_progress (task);
 
   if (last->next < 0)
@@ -264,7 +263,7 @@ cursor_cb (GObject      *object,
       koc_sync_run_fail (g_steal_pointer (&task), error);
       return;
     }
-  run->cursor = run->pull.since = *cursor;
+  run->pull.since = *cursor;
   fetch (g_steal_pointer (&task));
 }
 

@@ -30,7 +30,6 @@ typedef struct
 {
   KocSyncReport        report;
   gint64               started_us;
-  gint64               cursor;       /* the stored cursor */
   GCancellable        *cancellable;  /* the run's own: cancelled with the caller's and at the end */
   GCancellable        *caller_cancellable;
   gulong               caller_handler;

@@ -33,7 +33,6 @@ exec_args (KocEntityCache  *cache,
 {
   sqlite3_stmt *stmt;
   va_list args;
-  int rc;
 
   if ((stmt = koc_entity_cache_statement (cache, sql, error)) == NULL)
     return FALSE;
@@ -46,13 +45,7 @@ exec_args (KocEntityCache  *cache,
         sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
     }
   va_end (args);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return koc_db_set_error (koc_entity_cache_get_db (cache), rc,
-                             "Could not update the sync state", error);
-  return TRUE;
+  return koc_entity_cache_step (cache, stmt, "Could not update the sync state", error);
 }
 
 static gboolean
