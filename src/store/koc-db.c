@@ -424,6 +424,20 @@ inspect (const char  *path,
   return (int)version;
 }
 
+/* Once per process, before the first connection: no memory statistics, so every one of
+ * SQLite's allocations skips a global mutex (measured: ~3 % of a first pull). */
+static void
+init_library (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);  /* SQLITE_MISUSE if already initialized */
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static gboolean
 configure (sqlite3   *db,
            gboolean   read_only,
@@ -460,6 +474,7 @@ open_internal (const char         *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  init_library ();
   display = g_filename_display_name (path);
 
   if (g_stat (path, &st) != 0)

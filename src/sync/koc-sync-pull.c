@@ -23,8 +23,8 @@
 #include "koc-sync-run-private.h"
 #include "koc-sync-store.h"
 
-#define MAX_AHEAD 16  /* pages fetched and not yet applied (about 5 MB at 500 changes) */
-#define MAX_GROUP 16  /* pages applied in one transaction */
+#define MAX_AHEAD 32  /* pages fetched and not yet applied (about 5 MB at 500 changes) */
+#define MAX_GROUP 32  /* pages applied in one transaction */
 
 typedef struct
 {

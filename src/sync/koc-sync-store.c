@@ -241,14 +241,10 @@ apply_changes (KocEntityCache  *cache,
 {
   sqlite3 *db = koc_entity_cache_get_db (cache);
   sqlite3_stmt *stmt = NULL;
-  gboolean applied = FALSE;
   int rc;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !koc_sync_bulk_apply (cache, body, out_page, &applied, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (applied)
-    return TRUE;
 
   /* `->` already gives minified JSON text: json() around it would parse and render
    * each change's data once more. */
@@ -303,8 +299,9 @@ apply_changes (KocEntityCache  *cache,
   return rc == SQLITE_DONE;
 }
 
-/* Applies each of @bodies with apply_changes() inside one suspension of the full-text
- * triggers (one index segment per table for all of them), then the pending local edits
+/* Applies @bodies in order inside one suspension of the full-text triggers (one index
+ * segment per table for all of them): runs of pages of only new entities set-based
+ * (koc_sync_bulk_apply()), the others with apply_changes(); then the pending local edits
  * of their entities on top. */
 static gboolean
 apply_bodies (sqlite3             *db,
@@ -321,9 +318,22 @@ apply_bodies (sqlite3             *db,
   if ((bulk = koc_fts_bulk_suspend (db, error)) == NULL)
     return FALSE;
   cache = koc_entity_cache_new (db);
-  for (guint i = 0; i < n_bodies; i++)
-    if (!apply_changes (cache, bulk, bodies[i], out_page, cancellable, error))
-      return FALSE;
+  for (guint i = 0, max = n_bodies; i < n_bodies;)
+    {
+      guint applied = 0, tried = 0;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !koc_sync_bulk_apply (cache, bodies + i, MIN (max, n_bodies - i), out_page, &applied,
+                                &tried, error))
+        return FALSE;
+      max = n_bodies;
+      if (applied > 0)
+        i += applied;
+      else if (tried > 1)
+        max = 1;  /* one of them broke a constraint: the first alone, then */
+      else if (!apply_changes (cache, bulk, bodies[i++], out_page, cancellable, error))
+        return FALSE;
+    }
 
   /* Statements of the cache predate the triggers' DDL: drop them first. */
   g_clear_pointer (&cache, koc_entity_cache_free);

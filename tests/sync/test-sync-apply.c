@@ -2,6 +2,9 @@
  * server — in a page holding a change that cannot be stored (its card's campaign does not
  * exist here) that change is skipped and counted and every other one is stored; the
  * full-text index (suspended during a page, koc-fts-bulk) follows new and updated rows.
+ * koc_sync_store_apply_pages(): a group of pages, applied set-based as far as it can be
+ * (koc-sync-bulk.c), gives the same rows as page by page when one page has an orphan and
+ * a later one an entity this device already has.
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -119,11 +122,57 @@ test_skip_and_fts (void)
   koc_test_rm_rf (dir);
 }
 
+#define PAGE(changes, next, more) "{\"changes\":[" changes "],\"next\":" #next ",\"more\":" more "}"
+
+static void
+test_group (void)
+{
+  g_autofree char *dir = koc_test_make_tmp_dir ();
+  sqlite3 *db = open_workspace (dir);
+  const char *pages[] = {
+    PAGE (PERSON ("p1", 1, "Alice Zhang") "," PERSON ("p2", 2, "Bob Li"), 2, "true"),
+    PAGE (PERSON ("p3", 3, "Carol Wu") "," ORPHAN_CARD, 4, "true"),
+    PAGE (PERSON ("p4", 5, "Dan Xu") "," PERSON ("p1", 6, "Alice Zhou"), 6, "true"),
+    PAGE (PERSON ("p5", 7, "Eve Ma") "," NOTE, 8, "false"),
+  };
+  g_autoptr(GError) error = NULL;
+  KocSyncPage page;
+
+  g_assert_true (koc_db_begin_write (db, &error));
+  g_assert_true (koc_sync_store_apply_pages (db, pages, NULL, G_N_ELEMENTS (pages), &page, NULL,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_true (koc_db_commit (db, &error));
+
+  g_assert_cmpint (page.n_changes, ==, 8);
+  g_assert_cmpint (page.n_skipped, ==, 1);
+  g_assert_cmpint (page.next, ==, 8);
+  g_assert_false (page.more);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM people"), ==, 5);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM people WHERE uid = 'p1'"
+                          " AND display_name = 'Alice Zhou'"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM cards"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM notes WHERE uid = 'n1'"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM sync_revs"), ==, 6);
+  g_assert_cmpint (count (db, "SELECT rev FROM sync_revs WHERE uid = 'p1'"), ==, 6);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person_tags"), ==, 5);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM people_fts WHERE people_fts MATCH"
+                          " 'alice OR bob OR carol OR dan OR eve'"), ==, 5);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM people_fts WHERE people_fts MATCH 'zhang'"),
+                   ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM pragma_integrity_check"
+                          " WHERE integrity_check <> 'ok'"), ==, 0);
+
+  koc_db_close (db);
+  koc_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/koc/sync/apply/skip-and-fts", test_skip_and_fts);
+  g_test_add_func ("/koc/sync/apply/group", test_group);
   return g_test_run ();
 }
