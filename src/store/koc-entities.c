@@ -788,9 +788,12 @@ gboolean
 koc_entity_insert_each (KocEntityCache       *cache,
                         const KocEntityKind  *kind,
                         const char           *source,
+                        const char           *lists_source,
                         GError              **error)
 {
   g_autofree char *with = g_strdup_printf ("WITH d (uid, data) AS (%s) ", source);
+  g_autofree char *with_lists = g_strdup_printf ("WITH d (uid, data) AS (%s) ",
+                                                 lists_source != NULL ? lists_source : source);
 
   g_return_val_if_fail (kind->sync_fields != NULL, FALSE);
 
@@ -802,8 +805,8 @@ koc_entity_insert_each (KocEntityCache       *cache,
     return FALSE;
   for (const KocEntityField *f = kind->sync_fields; f->name != NULL; f++)
     if (f->column == NULL &&
-        (!run_each (cache, with, list_sql (kind, f, SQL_LIST_PRE, &each_change), error) ||
-         !run_each (cache, with, list_sql (kind, f, SQL_LIST_INS, &each_change), error)))
+        (!run_each (cache, with_lists, list_sql (kind, f, SQL_LIST_PRE, &each_change), error) ||
+         !run_each (cache, with_lists, list_sql (kind, f, SQL_LIST_INS, &each_change), error)))
       return FALSE;
   return TRUE;
 }

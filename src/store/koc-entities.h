@@ -107,12 +107,16 @@ gboolean        koc_entity_cache_step         (KocEntityCache       *cache,
                                                GError              **error);
 /* Inserts a new row of @kind for each row of @source, a SELECT of two columns (uid, the
  * whole JSON object of the feed) — what koc_entity_apply_json()
- * does for a new uid, in a few set-based statements (the first pull of a device). A uid
- * that already exists or a missing reference fails with KOC_STORE_ERROR_CONSTRAINT and
- * may leave some rows inserted: the caller's savepoint takes them back. */
+ * does for a new uid, in a few set-based statements (the first pull of a device). The
+ * lists (tags, aliases, post media) are read from the rows of @lists_source, the same
+ * SELECT without the rows whose lists are all empty (or NULL: all rows), since reading
+ * them parses each object once more. A uid that already exists or a missing reference
+ * fails with KOC_STORE_ERROR_CONSTRAINT and may leave some rows inserted: the caller's
+ * savepoint takes them back. */
 gboolean        koc_entity_insert_each        (KocEntityCache       *cache,
                                                const KocEntityKind  *kind,
                                                const char           *source,
+                                               const char           *lists_source,
                                                GError              **error);
 /* Deletes the row of @uid (the schema's cascades delete its children). */
 gboolean        koc_entity_delete             (KocEntityCache       *cache,

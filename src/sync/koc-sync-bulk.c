@@ -24,12 +24,48 @@
 #include "koc-sync-bulk.h"
 
 /* The members of each change, as SQL values: `->` gives minified JSON text, so below an
- * object is the text starting with '{' and an integer one of only digits and '-'. (Each
- * JSON function call parses the change again: five calls, each once per change.) */
-#define READ_PAGE_SQL \
-  "INSERT INTO temp.koc_sync_page (kind, uid, rev, deleted, data)" \
-  " SELECT c.value ->> '$.kind', c.value ->> '$.id', c.value -> '$.rev'," \
-  "   c.value -> '$.deleted', c.value -> '$.data' FROM json_each (?1, '$.changes') c"
+ * object is the text starting with '{' and an integer one of only digits and '-'. Each
+ * JSON function call parses its change again unless it is the change the statement has
+ * just parsed: here every call reads `c.value`, which is parsed once. `lists` says whether
+ * a list of the change's kind (tags, aliases, post media) may hold an item: reading lists
+ * later parses the data again, so the many changes with empty lists skip that
+ * (read_page_sql()). */
+static const char *
+read_page_sql (void)
+{
+  static char *sql = NULL;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autoptr(GString) lists = g_string_new ("CASE c.value ->> '$.kind'");
+
+      /* Names from the constant table of kinds, not input. */
+      for (guint i = 0; i < koc_entity_n_kinds (); i++)
+        {
+          const KocEntityKind *kind = koc_entity_kind_at (i);
+          guint n = 0;
+
+          for (const KocEntityField *f = kind->sync_fields; f != NULL && f->name != NULL; f++)
+            if (f->column == NULL)
+              {
+                if (n++ == 0)
+                  g_string_append_printf (lists, " WHEN '%s' THEN", kind->kind);
+                else
+                  g_string_append (lists, " OR");
+                g_string_append_printf (lists, " coalesce (c.value ->> '$.data.%s', '[]') <> '[]'",
+                                        f->name);
+              }
+        }
+      g_string_append (lists, " ELSE 0 END");
+      sql = g_strdup_printf ("INSERT INTO temp.koc_sync_page (kind, uid, rev, deleted, data,"
+                             " lists) SELECT c.value ->> '$.kind', c.value ->> '$.id',"
+                             " c.value -> '$.rev', c.value -> '$.deleted', c.value -> '$.data',"
+                             " %s FROM json_each (?1, '$.changes') c", lists->str);
+      g_once_init_leave (&done, 1);
+    }
+  return sql;
+}
 
 /* Each change with whether it may be new: it has the documented types, is not a delete,
  * carries an object and this device has no rev of it. Its kind and uid are checked in
@@ -123,7 +159,7 @@ read_pages (KocEntityCache      *cache,
   *out_n_changes = 0;
   /* Temporary: on this connection only, never in the workspace file. */
   if (!koc_db_exec (db, "CREATE TEMP TABLE IF NOT EXISTS koc_sync_page (kind TEXT, uid TEXT,"
-                    " rev TEXT, deleted TEXT, data TEXT)", error) ||
+                    " rev TEXT, deleted TEXT, data TEXT, lists INTEGER)", error) ||
       !exec_cached (cache, "DELETE FROM temp.koc_sync_page", NULL, error))
     return FALSE;
   while (*out_n_pages < max)
@@ -131,7 +167,7 @@ read_pages (KocEntityCache      *cache,
       gint64 n = 0;
 
       /* The rowids count from 1 again after the DELETE. */
-      if (!exec_cached (cache, READ_PAGE_SQL, bodies[*out_n_pages], error))
+      if (!exec_cached (cache, read_page_sql (), bodies[*out_n_pages], error))
         return FALSE;
       if (!all_new (cache, *out_n_changes, present, &n, &local_error))
         {
@@ -184,8 +220,9 @@ koc_sync_bulk_apply (KocEntityCache      *cache,
         /* The kind is one of the constant table's names, not input. */
         g_autofree char *source = g_strdup_printf ("SELECT uid, data FROM temp.koc_sync_page"
                                                    " WHERE kind = '%s'", kind->kind);
+        g_autofree char *lists_source = g_strconcat (source, " AND lists", NULL);
 
-        ok = koc_entity_insert_each (cache, kind, source, &local_error);
+        ok = koc_entity_insert_each (cache, kind, source, lists_source, &local_error);
       }
   if (ok)
     ok = exec_cached (cache, "INSERT INTO sync_revs (kind, uid, rev) SELECT kind, uid,"
