@@ -23,8 +23,11 @@
 #include "koc-sync-run-private.h"
 #include "koc-sync-store.h"
 
-#define MAX_AHEAD 32  /* pages fetched and not yet applied (about 5 MB at 500 changes) */
-#define MAX_GROUP 32  /* pages applied in one transaction */
+/* Pages fetched and not yet applied (about 10 MB at 500 changes), and pages applied in one
+ * transaction: a group's statements and its commit rewrite index pages the whole group
+ * shares, so larger groups write less (measured against 16: docs/sync.md). */
+#define MAX_AHEAD 32
+#define MAX_GROUP 32
 
 typedef struct
 {
