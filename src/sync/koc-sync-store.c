@@ -247,19 +247,19 @@ apply_changes (KocEntityCache  *cache,
     return FALSE;
 
   /* `->` already gives minified JSON text: json() around it would parse and render
-   * each change's data once more. */
+   * each change's data once more. The change is materialized once (koc-sync-bulk.c). */
   /* The last column: the change has the types docs/api-v1.yaml gives it. One that does
    * not makes the whole page invalid (the caller rolls back what came before it): skipped,
    * its page's cursor would pass over real changes. */
-  if ((stmt = koc_entity_cache_statement (cache, "SELECT c.value ->> '$.kind', c.value ->> '$.id',"
-                                          " c.value ->> '$.rev', c.value ->> '$.deleted',"
-                                          " c.value -> '$.data', json_type (c.value, '$.data'),"
-                                          " json_type (c.value, '$.kind') IS 'text' AND json_type"
-                                          " (c.value, '$.id') IS 'text' AND json_type (c.value,"
-                                          " '$.rev') IS 'integer' AND coalesce (json_type (c.value,"
-                                          " '$.deleted'), 'false') IN ('true', 'false') AND"
-                                          " coalesce (json_type (c.value, '$.data'), 'null') IN"
-                                          " ('object', 'null') FROM json_each (?1, '$.changes') c",
+  if ((stmt = koc_entity_cache_statement (cache, "WITH c (v) AS MATERIALIZED (SELECT value FROM"
+                                          " json_each (?1, '$.changes')) SELECT v ->> '$.kind',"
+                                          " v ->> '$.id', v ->> '$.rev', v ->> '$.deleted',"
+                                          " v -> '$.data', json_type (v, '$.data'),"
+                                          " json_type (v, '$.kind') IS 'text' AND json_type"
+                                          " (v, '$.id') IS 'text' AND json_type (v, '$.rev') IS"
+                                          " 'integer' AND coalesce (json_type (v, '$.deleted'),"
+                                          " 'false') IN ('true', 'false') AND coalesce (json_type"
+                                          " (v, '$.data'), 'null') IN ('object', 'null') FROM c",
                                           error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
