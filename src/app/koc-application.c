@@ -99,6 +99,7 @@ koc_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.new-workspace", { "<Control><Shift>n", NULL } },
     { "win.import-people", { "<Control>i", NULL } },

@@ -16,6 +16,7 @@
 
 #include "koc-discover-format.h"
 #include "koc-discover-pane-private.h"
+#include "koc-initials-avatar.h"
 
 static const KocAccountHit *
 item_hit (GtkListItem *list_item)
@@ -70,7 +71,7 @@ _koc_discover_account_setup_cb (KocDiscoverPane *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
+  GtkWidget *avatar = koc_initials_avatar_new (32);
   GtkWidget *name = cell_label (0, 14);
   GtkWidget *handle = cell_label (0, 14);
   GtkWidget *snippet = cell_label (0, 14);
@@ -96,13 +97,13 @@ _koc_discover_account_setup_cb (KocDiscoverPane *self,
 
 /* Initials until the image is loaded (koc-discover-avatars.c), then the image. */
 static void
-avatar_changed_cb (KocAccountItem *item,
-                   GParamSpec     *pspec,
-                   AdwAvatar      *avatar)
+avatar_changed_cb (KocAccountItem    *item,
+                   GParamSpec        *pspec,
+                   KocInitialsAvatar *avatar)
 {
   GObject *image = koc_account_item_get_avatar (item);
 
-  adw_avatar_set_custom_image (avatar, GDK_IS_PAINTABLE (image) ? GDK_PAINTABLE (image) : NULL);
+  koc_initials_avatar_set_image (avatar, GDK_IS_PAINTABLE (image) ? GDK_PAINTABLE (image) : NULL);
 }
 
 static void
@@ -130,8 +131,8 @@ _koc_discover_account_bind_cb (KocDiscoverPane *self,
   g_autofree char *markup = koc_search_snippet_to_markup (hit->snippet);
   g_autofree char *flat = NULL;
 
-  adw_avatar_set_text (ADW_AVATAR (avatar), hit->display_name);
-  avatar_changed_cb (gtk_list_item_get_item (list_item), NULL, ADW_AVATAR (avatar));
+  koc_initials_avatar_set_text (KOC_INITIALS_AVATAR (avatar), hit->display_name);
+  avatar_changed_cb (gtk_list_item_get_item (list_item), NULL, KOC_INITIALS_AVATAR (avatar));
   g_signal_connect_object (gtk_list_item_get_item (list_item), "notify::avatar",
                            G_CALLBACK (avatar_changed_cb), avatar, 0);
   gtk_label_set_label (GTK_LABEL (name), hit->display_name);

@@ -7,11 +7,15 @@
  * frame (at scale 1 the hidden People list and Campaigns board cost ~0.35 s of the UI
  * thread before Discover's first page was painted).
  *
+ * People, Keywords and Campaigns are not even built until first shown: the window
+ * template has an empty AdwBin as their page, and the pane is created into it (their
+ * widgets cost ~30 ms of start-up before the first frame, and memory).
+ *
  * Every way into a pane changes the view stack's visible child first (the switcher,
  * win.show-pane and its Alt+N accelerators, win.show-person, Ctrl+F for Discover,
- * the restored "visible-pane" setting), so one notify handler loads a pane before
- * anything asks it for data: win.show-person shows People, which then has the store,
- * and opens the person.
+ * the restored "visible-pane" setting), so one notify handler builds and loads a pane
+ * before anything asks it for data: win.show-person shows People, which then exists
+ * and has the store, and opens the person.
  *
  * panes_loaded has a bit per pane that has the open store. A newly opened workspace
  * clears it (koc-window-workspaces.c): the hidden panes drop the old workspace at once
@@ -37,8 +41,9 @@ typedef enum
   N_PANES
 } KocWindowPane;
 
+/* The view stack's child for @pane: the pane, or the page it is built into. */
 static GtkWidget *
-pane_widget (KocWindow     *self,
+page_widget (KocWindow     *self,
              KocWindowPane  pane)
 {
   switch (pane)
@@ -46,17 +51,40 @@ pane_widget (KocWindow     *self,
     case PANE_DISCOVER:
       return GTK_WIDGET (self->discover_pane);
     case PANE_PEOPLE:
-      return GTK_WIDGET (self->people_pane);
+      return GTK_WIDGET (self->people_page);
     case PANE_KEYWORDS:
-      return GTK_WIDGET (self->keywords_pane);
+      return GTK_WIDGET (self->keywords_page);
     case PANE_CAMPAIGNS:
-      return GTK_WIDGET (self->campaigns_pane);
+      return GTK_WIDGET (self->campaigns_page);
     case N_PANES:
     default:
       g_assert_not_reached ();
     }
 }
 
+static gpointer
+build_into (AdwBin *page,
+            GType   type)
+{
+  GtkWidget *pane = g_object_new (type, NULL);
+
+  adw_bin_set_child (page, pane);
+  return pane;
+}
+
+static void
+ensure_pane (KocWindow     *self,
+             KocWindowPane  pane)
+{
+  if (pane == PANE_PEOPLE && self->people_pane == NULL)
+    self->people_pane = build_into (self->people_page, KOC_TYPE_PEOPLE_PANE);
+  else if (pane == PANE_KEYWORDS && self->keywords_pane == NULL)
+    self->keywords_pane = build_into (self->keywords_page, KOC_TYPE_KEYWORDS_PANE);
+  else if (pane == PANE_CAMPAIGNS && self->campaigns_pane == NULL)
+    self->campaigns_pane = build_into (self->campaigns_page, KOC_TYPE_CAMPAIGNS_PANE);
+}
+
+/* A pane not built yet has no workspace to drop. */
 static void
 set_pane_store (KocWindow     *self,
                 KocWindowPane  pane,
@@ -68,13 +96,16 @@ set_pane_store (KocWindow     *self,
       koc_discover_pane_set_store (self->discover_pane, store);
       break;
     case PANE_PEOPLE:
-      koc_people_pane_set_store (self->people_pane, store);
+      if (self->people_pane != NULL)
+        koc_people_pane_set_store (self->people_pane, store);
       break;
     case PANE_KEYWORDS:
-      koc_keywords_pane_set_store (self->keywords_pane, store);
+      if (self->keywords_pane != NULL)
+        koc_keywords_pane_set_store (self->keywords_pane, store);
       break;
     case PANE_CAMPAIGNS:
-      koc_campaigns_pane_set_store (self->campaigns_pane, store);
+      if (self->campaigns_pane != NULL)
+        koc_campaigns_pane_set_store (self->campaigns_pane, store);
       break;
     case N_PANES:
     default:
@@ -93,13 +124,14 @@ static gboolean
 is_visible (KocWindow     *self,
             KocWindowPane  pane)
 {
-  return adw_view_stack_get_visible_child (self->view_stack) == pane_widget (self, pane);
+  return adw_view_stack_get_visible_child (self->view_stack) == page_widget (self, pane);
 }
 
 static void
 load_pane (KocWindow     *self,
            KocWindowPane  pane)
 {
+  ensure_pane (self, pane);
   self->panes_loaded |= 1u << pane;
   set_pane_store (self, pane, self->store);
 }
@@ -108,12 +140,37 @@ static void
 visible_child_changed_cb (KocWindow *self)
 {
   /* Disposing: the stack drops its pages. */
-  if (self->store == NULL || g_cancellable_is_cancelled (self->cancellable))
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
   for (KocWindowPane pane = 0; pane < N_PANES; pane++)
-    if (is_visible (self, pane) && !is_loaded (self, pane))
-      load_pane (self, pane);
+    {
+      if (!is_visible (self, pane))
+        continue;
+      ensure_pane (self, pane);
+      if (self->store != NULL && !is_loaded (self, pane))
+        load_pane (self, pane);
+    }
+}
+
+KocPeoplePane *
+_koc_window_get_people_pane (KocWindow *self)
+{
+  ensure_pane (self, PANE_PEOPLE);
+  return self->people_pane;
+}
+
+/* The first workspace of the window is being opened (@store is still opening; NULL:
+ * it failed to open): a visible Discover queues its first page and count behind the
+ * open right away, so they are read while the window is presented and the first frame
+ * can show the rows. Discover keeps the store when it is open (load_pane() sets the
+ * same store again). */
+void
+_koc_window_workspace_opening (KocWindow *self,
+                               KocStore  *store)
+{
+  if (is_visible (self, PANE_DISCOVER))
+    koc_discover_pane_set_store (self->discover_pane, store);
 }
 
 void
@@ -123,7 +180,7 @@ _koc_window_workspace_opened (KocWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->workspace_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->workspace_name, -1);
   /* Keywords re-reads its aggregates even for the same workspace (an import). */
-  koc_keywords_pane_set_store (self->keywords_pane, NULL);
+  set_pane_store (self, PANE_KEYWORDS, NULL);
   for (KocWindowPane pane = 0; pane < N_PANES; pane++)
     {
       if (is_visible (self, pane) || is_loaded (self, pane))
@@ -159,4 +216,6 @@ _koc_window_panes_init (KocWindow *self)
 {
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_child_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The restored "visible-pane" may be a pane built on demand. */
+  visible_child_changed_cb (self);
 }

@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _KocWorkspaceListing KocWorkspaceListing;
+
 struct _KocWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -28,6 +30,7 @@ struct _KocWindow
   char                 *workspace_dir;
   GStrv                 workspace_names;  /* last listing, sorted */
   gboolean              workspace_pending;
+  KocWorkspaceListing  *listing;          /* start-up listing (koc-window-workspaces.c) */
   guint                 panes_loaded;     /* bit per KocWindowPane: has the open store */
   KocSyncController    *sync;
 
@@ -41,6 +44,11 @@ struct _KocWindow
   GMenu                *workspaces_section;
   KocSyncIndicator     *sync_indicator;
   KocDiscoverPane      *discover_pane;
+  /* The other panes are built when first shown, into their page (koc-window-panes.c):
+   * NULL until then. */
+  AdwBin               *people_page;
+  AdwBin               *keywords_page;
+  AdwBin               *campaigns_page;
   KocPeoplePane        *people_pane;
   KocKeywordsPane      *keywords_pane;
   KocCampaignsPane     *campaigns_pane;
@@ -48,7 +56,9 @@ struct _KocWindow
 
 /* koc-window-workspaces.c */
 void _koc_window_workspaces_class_init (GtkWidgetClass *widget_class);
+void _koc_window_workspaces_prefetch   (KocWindow      *self);
 void _koc_window_workspaces_start      (KocWindow      *self);
+void _koc_window_workspaces_dispose    (KocWindow      *self);
 void _koc_window_open_workspace        (KocWindow      *self,
                                         const char     *name);
 void _koc_window_show_error            (KocWindow      *self,
@@ -56,7 +66,10 @@ void _koc_window_show_error            (KocWindow      *self,
                                         const GError   *error);
 /* koc-window-panes.c */
 void _koc_window_panes_init            (KocWindow      *self);
+void _koc_window_workspace_opening     (KocWindow      *self,
+                                        KocStore       *store);
 void _koc_window_workspace_opened      (KocWindow      *self);
 void _koc_window_synced                (KocWindow      *self);
+KocPeoplePane *_koc_window_get_people_pane (KocWindow   *self);
 
 G_END_DECLS

@@ -107,6 +107,8 @@ store_opened_cb (GObject      *source,
 
   if (store == NULL)
     {
+      if (self->store == NULL)
+        _koc_window_workspace_opening (self, NULL);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), data->name);
@@ -133,6 +135,7 @@ open_workspace (KocWindow  *self,
 {
   g_autofree char *path = koc_workspace_build_path (self->workspace_dir, name);
   OpenData *data = g_new0 (OpenData, 1);
+  g_autoptr(KocStore) opening = NULL;
 
   data->self = g_object_ref (self);
   data->name = g_strdup (name);
@@ -141,8 +144,11 @@ open_workspace (KocWindow  *self,
   if (create)
     g_mkdir_with_parents (self->workspace_dir, 0700);
 
-  koc_store_open_async (path, create ? KOC_STORE_OPEN_CREATE : KOC_STORE_OPEN_DEFAULT,
-                        self->cancellable, store_opened_cb, data);
+  opening = koc_store_open_begin (path, create ? KOC_STORE_OPEN_CREATE : KOC_STORE_OPEN_DEFAULT,
+                                  self->cancellable, store_opened_cb, data);
+  /* The first workspace: the visible pane queues its first queries behind the open. */
+  if (self->store == NULL)
+    _koc_window_workspace_opening (self, opening);
 }
 
 void
@@ -158,13 +164,12 @@ _koc_window_open_workspace (KocWindow  *self,
 }
 
 static void
-list_ready_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+listed (KocWindow *self,
+        GStrv      names_in,
+        GError    *error_in)
 {
-  g_autoptr(KocWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = koc_workspace_list_finish (result, &error);
+  g_autoptr(GError) error = error_in;
+  g_auto(GStrv) names = names_in;
   g_autofree char *wanted = NULL;
 
   if (names == NULL)
@@ -189,11 +194,125 @@ list_ready_cb (GObject      *source,
     open_workspace (self, _("My Workspace"), TRUE);
 }
 
+/* Start-up lists the workspaces on a thread while the window builds itself
+ * (_koc_window_workspaces_prefetch(), before the template); the window then opens the
+ * wanted one as soon as it is constructed (_koc_window_workspaces_start()), if the
+ * listing is done by then, so that the store opens and the first page is read on the
+ * store's worker while the window is presented: the first frame can have the rows.
+ * A listing that takes longer is picked up by its callback. Nothing waits. */
+struct _KocWorkspaceListing
+{
+  GMutex     mutex;
+  gboolean   done;      /* the thread has a result */
+  gboolean   taken;     /* the window has it */
+  char      *dir;
+  GStrv      names;
+  GError    *error;
+  KocWindow *window;    /* unowned; NULL once the window is disposed */
+};
+
+static void
+listing_clear (KocWorkspaceListing *listing)
+{
+  g_mutex_clear (&listing->mutex);
+  g_clear_pointer (&listing->dir, g_free);
+  g_clear_pointer (&listing->names, g_strfreev);
+  g_clear_error (&listing->error);
+}
+
+static void
+listing_unref (KocWorkspaceListing *listing)
+{
+  g_atomic_rc_box_release_full (listing, (GDestroyNotify) listing_clear);
+}
+
+static void
+listing_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  KocWorkspaceListing *listing = task_data;
+  GError *error = NULL;
+  GStrv names = koc_workspace_list_sync (listing->dir, cancellable, &error);
+
+  g_mutex_lock (&listing->mutex);
+  listing->names = names;
+  listing->error = error;
+  listing->done = TRUE;
+  g_mutex_unlock (&listing->mutex);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Takes the listing's result if it is there and nobody took it yet. */
+static gboolean
+listing_take (KocWorkspaceListing  *listing,
+              GStrv                *names,
+              GError              **error)
+{
+  gboolean took = FALSE;
+
+  g_mutex_lock (&listing->mutex);
+  if (listing->done && !listing->taken)
+    {
+      listing->taken = took = TRUE;
+      *names = g_steal_pointer (&listing->names);
+      *error = g_steal_pointer (&listing->error);
+    }
+  g_mutex_unlock (&listing->mutex);
+  return took;
+}
+
+static void
+list_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  KocWorkspaceListing *listing = user_data;
+  GStrv names = NULL;
+  GError *error = NULL;
+
+  /* The window is gone, or took the names when it was constructed. */
+  if (listing->window != NULL && listing->window->workspace_dir != NULL &&
+      listing_take (listing, &names, &error))
+    listed (listing->window, names, error);
+  listing_unref (listing);
+}
+
+void
+_koc_window_workspaces_prefetch (KocWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  KocWorkspaceListing *listing = g_atomic_rc_box_new0 (KocWorkspaceListing);
+
+  g_mutex_init (&listing->mutex);
+  listing->window = self;
+  listing->dir = koc_workspace_get_default_dir ();
+  self->listing = g_atomic_rc_box_acquire (listing);
+  task = g_task_new (NULL, self->cancellable, list_ready_cb, listing);
+  g_task_set_source_tag (task, _koc_window_workspaces_prefetch);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (listing), (GDestroyNotify) listing_unref);
+  g_task_run_in_thread (task, listing_thread);
+}
+
 void
 _koc_window_workspaces_start (KocWindow *self)
 {
+  GStrv names = NULL;
+  GError *error = NULL;
+
   self->workspace_dir = koc_workspace_get_default_dir ();
-  koc_workspace_list_async (self->workspace_dir, self->cancellable, list_ready_cb, g_object_ref (self));
+  if (listing_take (self->listing, &names, &error))
+    listed (self, names, error);
+}
+
+void
+_koc_window_workspaces_dispose (KocWindow *self)
+{
+  if (self->listing == NULL)
+    return;
+  self->listing->window = NULL;
+  g_clear_pointer (&self->listing, listing_unref);
 }
 
 static void

@@ -44,7 +44,28 @@ show_person_action (GtkWidget  *widget,
   KocWindow *self = KOC_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "people");
-  koc_people_pane_show_person (self->people_pane, g_variant_get_int64 (param));
+  koc_people_pane_show_person (_koc_window_get_people_pane (self), g_variant_get_int64 (param));
+}
+
+/* The keyboard shortcuts window, built when first asked for (GtkApplication would build
+ * it with every window, ~11 ms of start-up before the first frame). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *self = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (self);
+
+  /* Set as the window's help overlay, it shows the accelerators of its action-names. */
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/koc-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (self, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -87,10 +108,15 @@ koc_window_dispose (GObject *object)
   KocWindow *self = (KocWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  _koc_window_workspaces_dispose (self);
   if (self->sync != NULL)
     koc_sync_controller_shutdown (self->sync);
   g_clear_object (&self->sync);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOC_TYPE_WINDOW);
+  /* Built on demand into their pages, which owned them. */
+  self->people_pane = NULL;
+  self->keywords_pane = NULL;
+  self->campaigns_pane = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -172,9 +198,6 @@ koc_window_class_init (KocWindowClass *klass)
 
   g_type_ensure (KOC_TYPE_SYNC_INDICATOR);
   g_type_ensure (KOC_TYPE_DISCOVER_PANE);
-  g_type_ensure (KOC_TYPE_PEOPLE_PANE);
-  g_type_ensure (KOC_TYPE_CAMPAIGNS_PANE);
-  g_type_ensure (KOC_TYPE_KEYWORDS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KocWindow, toast_overlay);
@@ -186,12 +209,13 @@ koc_window_class_init (KocWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KocWindow, workspaces_section);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, KocWindow, discover_pane);
-  gtk_widget_class_bind_template_child (widget_class, KocWindow, people_pane);
-  gtk_widget_class_bind_template_child (widget_class, KocWindow, keywords_pane);
-  gtk_widget_class_bind_template_child (widget_class, KocWindow, campaigns_pane);
+  gtk_widget_class_bind_template_child (widget_class, KocWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, KocWindow, keywords_page);
+  gtk_widget_class_bind_template_child (widget_class, KocWindow, campaigns_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-person", "x", show_person_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   _koc_window_workspaces_class_init (widget_class);
   _koc_window_import_class_init (widget_class);
 }
@@ -200,6 +224,8 @@ static void
 koc_window_init (KocWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  /* The workspaces are listed while the template builds (koc-window-workspaces.c). */
+  _koc_window_workspaces_prefetch (self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -237,17 +237,17 @@ push_job (KocStore            *self,
   g_thread_pool_push (self->pool, task, NULL);
 }
 
-void
-koc_store_open_async (const char          *path,
+KocStore *
+koc_store_open_begin (const char          *path,
                       KocStoreOpenFlags    flags,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(KocStore) self = NULL;
+  KocStore *self;
 
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
 
   self = g_object_new (KOC_TYPE_STORE, NULL);
   self->path = g_strdup (path);
@@ -255,6 +255,20 @@ koc_store_open_async (const char          *path,
 
   push_job (self, JOB_OPEN, NULL, NULL, NULL, g_object_unref, cancellable,
             koc_store_open_async, callback, user_data);
+  return self;
+}
+
+void
+koc_store_open_async (const char          *path,
+                      KocStoreOpenFlags    flags,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  g_object_unref (koc_store_open_begin (path, flags, cancellable, callback, user_data));
 }
 
 KocStore *

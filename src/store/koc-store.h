@@ -56,6 +56,16 @@ void             koc_store_open_async        (const char           *path,
 G_GNUC_WARN_UNUSED_RESULT
 KocStore        *koc_store_open_finish       (GAsyncResult         *result,
                                               GError              **error);
+/* koc_store_open_async() that also returns the store being opened: jobs queued on it
+ * at once run after the open, in order (and fail with "The workspace is not open" if
+ * opening fails). Start-up queues its first queries with the open this way. The
+ * callback still gets the same store from koc_store_open_finish(). */
+G_GNUC_WARN_UNUSED_RESULT
+KocStore        *koc_store_open_begin        (const char           *path,
+                                              KocStoreOpenFlags     flags,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 
 /* For the command line and the server, which have no UI thread to protect. */
 G_GNUC_WARN_UNUSED_RESULT

@@ -693,9 +693,10 @@ main (int   argc,
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
   koc_test_gui_wait_until (workspace_open, NULL, "the demo workspace to open");
+  /* The pane is built when first shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "campaigns");
   pane = KOC_CAMPAIGNS_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
   g_assert_nonnull (pane);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "campaigns");
 
   g_test_add_func ("/koc/app/campaigns/board", test_board);
   g_test_add_func ("/koc/app/campaigns/keyboard-moves", test_keyboard_moves);

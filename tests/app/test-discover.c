@@ -25,6 +25,7 @@
 #include "koc-discover-filters.h"
 #include "koc-discover-pane.h"
 #include "koc-i18n.h"
+#include "koc-initials-avatar.h"
 #include "koc-people-pane.h"
 #include "koc-people-profile.h"
 #include "koc-test-gui.h"
@@ -201,26 +202,29 @@ static void
 test_hidden_panes (void)
 {
   AdwViewStack *stack = ADW_VIEW_STACK (koc_test_gui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  KocPeoplePane *people = KOC_PEOPLE_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
-  KocCampaignsPane *campaigns = KOC_CAMPAIGNS_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
+  KocPeoplePane *people;
+  KocCampaignsPane *campaigns;
 
+  /* The hidden panes are not even built yet. */
   koc_test_gui_wait_until (settled, NULL, "the first list");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "discover");
-  g_assert_null (koc_people_pane_get_query (people));
-  g_assert_cmpuint (g_list_model_get_n_items (koc_people_pane_get_results (people)), ==, 0);
-  g_assert_null (koc_campaigns_pane_get_campaigns (campaigns));
-  g_assert_false (koc_campaigns_pane_is_busy (campaigns));
+  g_assert_null (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
+  g_assert_null (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
 
-  /* Discover → a person's profile: People gets the workspace on the way. */
+  /* Discover → a person's profile: People is built and gets the workspace on the way. */
   g_assert_cmpint (row (0)->person_id, >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "x", row (0)->person_id));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "people");
+  people = KOC_PEOPLE_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
+  g_assert_nonnull (people);
   koc_test_gui_wait_until (person_shown, people, "the person from Discover");
   g_assert_cmpint (koc_people_pane_get_count (people), ==, store_count ("people"));
   g_assert_cmpuint (g_list_model_get_n_items (koc_people_pane_get_results (people)), >, 0);
 
   /* Alt+4's action: the board's campaigns, as many as the workspace has. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "campaigns"));
+  campaigns = KOC_CAMPAIGNS_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
+  g_assert_nonnull (campaigns);
   koc_test_gui_wait_until (campaigns_listed, campaigns, "the campaigns");
   g_assert_cmpuint (koc_campaigns_pane_get_campaigns (campaigns)->len, ==, store_count ("campaigns"));
 
@@ -292,9 +296,31 @@ test_avatars (void)
 
   /* The first row's cell shows it. */
   koc_test_gui_wait_frames (GTK_WIDGET (window), 2);
-  avatar = koc_test_gui_find_widget (koc_test_gui_find_widget (GTK_WIDGET (pane), GTK_TYPE_COLUMN_VIEW), ADW_TYPE_AVATAR);
+  avatar = koc_test_gui_find_widget (koc_test_gui_find_widget (GTK_WIDGET (pane), GTK_TYPE_COLUMN_VIEW), KOC_TYPE_INITIALS_AVATAR);
   g_assert_nonnull (avatar);
-  g_assert_true (adw_avatar_get_custom_image (ADW_AVATAR (avatar)) != NULL);
+  g_assert_true (koc_initials_avatar_get_image (KOC_INITIALS_AVATAR (avatar)) != NULL);
+  g_assert_true (gtk_widget_has_css_class (avatar, "image"));
+
+  /* A row's avatar is styled as AdwAvatar's circle (its "avatar" node) with the same
+   * color for the same name. */
+  {
+    const char *name = koc_initials_avatar_get_text (KOC_INITIALS_AVATAR (avatar));
+    GtkWidget *reference = g_object_ref_sink (adw_avatar_new (32, name, TRUE));
+    GtkWidget *circle = gtk_widget_get_first_child (reference);
+    g_auto(GStrv) classes = gtk_widget_get_css_classes (circle);
+    guint n_colors = 0;
+
+    g_assert_nonnull (name);
+    g_assert_cmpstr (gtk_widget_get_css_name (circle), ==, gtk_widget_get_css_name (avatar));
+    for (guint i = 0; classes[i] != NULL; i++)
+      if (g_str_has_prefix (classes[i], "color"))
+        {
+          g_assert_true (gtk_widget_has_css_class (avatar, classes[i]));
+          n_colors++;
+        }
+    g_assert_cmpuint (n_colors, ==, 1);
+    g_object_unref (reference);
+  }
 }
 
 static void

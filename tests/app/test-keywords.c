@@ -726,6 +726,8 @@ main (int   argc,
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   koc_test_gui_wait_until (workspace_is, (gpointer) "Demo", "the demo workspace to open");
+  /* The pane is built when first shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "keywords");
   pane = KOC_KEYWORDS_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_KEYWORDS_PANE));
   g_assert_nonnull (pane);
   cloud = KOC_KEYWORDS_CLOUD (koc_test_gui_find_widget (GTK_WIDGET (pane), KOC_TYPE_KEYWORDS_CLOUD));

@@ -1049,9 +1049,10 @@ main (int   argc,
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   koc_test_gui_wait_until (workspace_is, (gpointer) "Demo", "the demo workspace to open");
+  /* The pane is built when first shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "people");
   pane = KOC_PEOPLE_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
   g_assert_nonnull (pane);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "people");
 
   g_test_add_func ("/koc/app/people/list", test_list);
   g_test_add_func ("/koc/app/people/paging", test_paging);

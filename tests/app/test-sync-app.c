@@ -301,13 +301,13 @@ campaigns_listed (gpointer data)
 
 /* The first sync filled the empty workspace: Discover, shown during the sync, lists the
  * synced accounts (the window reloads it); People and Campaigns, never shown before,
- * read the synced rows when first shown (koc-window-panes.c). */
+ * are built and read the synced rows when first shown (koc-window-panes.c). */
 static void
 test_panes_after_sync (void)
 {
   KocDiscoverPane *discover = KOC_DISCOVER_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_DISCOVER_PANE));
-  KocPeoplePane *people = KOC_PEOPLE_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
-  KocCampaignsPane *campaigns = KOC_CAMPAIGNS_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
+  KocPeoplePane *people;
+  KocCampaignsPane *campaigns;
   g_autofree char *n_scored = query_text (client_file (), "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id");
   g_autofree char *n_people = query_text (client_file (), "SELECT count(*) FROM people");
   g_autofree char *n_campaigns = query_text (client_file (), "SELECT count(*) FROM campaigns");
@@ -318,13 +318,17 @@ test_panes_after_sync (void)
   g_assert_cmpint (koc_discover_pane_get_count (discover), ==, atoi (n_scored));
   g_assert_cmpuint (g_list_model_get_n_items (koc_discover_pane_get_results (discover)), >, 0);
 
-  g_assert_null (koc_people_pane_get_query (people));
+  g_assert_null (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "people"));
+  people = KOC_PEOPLE_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_PEOPLE_PANE));
+  g_assert_nonnull (people);
   koc_test_gui_wait_until (people_listed, people, "People after the sync");
   g_assert_cmpint (koc_people_pane_get_count (people), ==, atoi (n_people));
 
-  g_assert_null (koc_campaigns_pane_get_campaigns (campaigns));
+  g_assert_null (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "campaigns"));
+  campaigns = KOC_CAMPAIGNS_PANE (koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_CAMPAIGNS_PANE));
+  g_assert_nonnull (campaigns);
   koc_test_gui_wait_until (campaigns_listed, campaigns, "Campaigns after the sync");
   g_assert_cmpuint (koc_campaigns_pane_get_campaigns (campaigns)->len, ==, atoi (n_campaigns));
 

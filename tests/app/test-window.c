@@ -50,6 +50,12 @@ visible_pane (void)
   return adw_view_stack_get_visible_child_name (view_stack ());
 }
 
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
 static void
 test_window_opens (void)
 {
@@ -72,6 +78,12 @@ test_window_opens (void)
           g_assert_true (KOC_IS_DISCOVER_PANE (child));
           continue;
         }
+      /* The other panes are built into their page when first shown. */
+      g_assert_true (ADW_IS_BIN (child));
+      g_assert_null (adw_bin_get_child (ADW_BIN (child)));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", panes[i]));
+      child = adw_bin_get_child (ADW_BIN (child));
+      g_assert_nonnull (child);
       if (g_str_equal (panes[i], "people"))
         {
           /* An empty workspace: the People pane shows its honest empty state. */
@@ -79,7 +91,7 @@ test_window_opens (void)
 
           g_assert_true (KOC_IS_PEOPLE_PANE (child));
           g_assert_nonnull (empty);
-          g_assert_true (gtk_widget_get_mapped (empty) || !gtk_widget_get_mapped (child));
+          koc_test_gui_wait_until (widget_mapped, empty, "the People pane's empty state");
           g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (empty)));
           continue;
         }
@@ -106,6 +118,7 @@ test_window_opens (void)
       g_assert_true (ADW_IS_STATUS_PAGE (child));
       g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (child)));
     }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "discover"));
 
   /* First start: an empty workspace was created on disk through the store. */
   g_assert_cmpstr (koc_window_get_workspace_name (window), ==, _("My Workspace"));
@@ -266,7 +279,14 @@ test_shortcuts_window (void)
 {
   GtkWindow *shortcuts = activate_and_find ("win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW);
   g_autoptr(GPtrArray) items = koc_test_gui_find_widgets (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
 
+  /* Built on demand (not by GtkApplication), with its usual shortcut; as the window's
+   * help overlay it shows the accelerators of the actions it names. */
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                 GTK_SHORTCUTS_WINDOW (shortcuts));
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
   g_assert_cmpuint (items->len, >=, 9);
   save_dialog_shot (shortcuts, "shortcuts");
   gtk_window_destroy (shortcuts);
