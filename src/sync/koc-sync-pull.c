@@ -235,6 +235,9 @@ pump (GTask *task)
       koc_store_write_async (self->store, pages_func, g_ptr_array_ref (apply->group),
                              (GDestroyNotify)g_ptr_array_unref, g_free, run->cancellable,
                              pages_cb, apply);
+      /* The queue has room again: a full one had stopped the requests, which would
+       * otherwise wait for this whole group to be applied. */
+      maybe_fetch (task);
     }
   else if (pull->fetch_error != NULL)
     koc_sync_run_fail (g_object_ref (task), g_steal_pointer (&pull->fetch_error));
