@@ -20,14 +20,9 @@ gboolean  koc_workspace_name_validate   (const char           *name,
 char     *koc_workspace_build_path      (const char           *dir,
                                          const char           *name);
 
-/* Lists the workspace names in @dir (sorted for display) on a worker thread.
- * A missing folder is an empty list, not an error. */
-void      koc_workspace_list_async      (const char           *dir,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-GStrv     koc_workspace_list_finish     (GAsyncResult         *result,
-                                         GError              **error);
+/* Lists the workspace names in @dir (sorted for display); blocking, so call it on a
+ * thread (the window does, koc-window-workspaces.c). A missing folder is an empty list,
+ * not an error. */
 GStrv     koc_workspace_list_sync       (const char           *dir,
                                          GCancellable         *cancellable,
                                          GError              **error);
