@@ -24,11 +24,62 @@ item_hit (GtkListItem *list_item)
   return koc_account_item_get_hit (KOC_ACCOUNT_ITEM (gtk_list_item_get_item (list_item)));
 }
 
+/* Cell tooltips are looked up when GTK shows one (query-tooltip), not set on every
+ * bind: gtk_widget_set_tooltip_text() also makes GTK query the tooltip under the pointer
+ * again (a pick through the window) and describe the widget to accessibility — about
+ * a third of the UI thread's time for binding a row, which start-up and every keystroke
+ * wait for. Bind only keeps the markup on the widget. */
+const char *
+_koc_discover_cell_get_tooltip (GtkWidget *cell)
+{
+  return g_object_get_data (G_OBJECT (cell), "koc-tooltip");
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *markup = _koc_discover_cell_get_tooltip (widget);
+
+  if (markup == NULL || *markup == '\0')
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+cell_tooltip_init (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
+
+static void
+cell_set_tooltip_markup (GtkWidget  *widget,
+                         const char *markup)
+{
+  g_object_set_data_full (G_OBJECT (widget), "koc-tooltip", g_strdup (markup), g_free);
+}
+
+static void
+cell_set_tooltip_text (GtkWidget  *widget,
+                       const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "koc-tooltip",
+                          text != NULL ? g_markup_escape_text (text, -1) : NULL, g_free);
+}
+
 static GtkWidget *
 cell_label (float xalign,
             int   max_chars)
 {
   GtkWidget *label = gtk_label_new (NULL);
+
+  cell_tooltip_init (label);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -62,7 +113,7 @@ set_cell_text (GtkListItem *list_item,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, tooltip);
+  cell_set_tooltip_text (label, tooltip);
 }
 
 static void
@@ -92,6 +143,7 @@ _koc_discover_account_setup_cb (KocDiscoverPane *self,
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
+  cell_tooltip_init (box);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -146,7 +198,7 @@ _koc_discover_account_bind_cb (KocDiscoverPane *self,
     flat = g_strdelimit (g_strdup (markup), "\n\r\t", ' ');
   gtk_label_set_markup (GTK_LABEL (snippet), flat != NULL ? flat : "");
   gtk_widget_set_visible (snippet, flat != NULL);
-  gtk_widget_set_tooltip_markup (box, markup);
+  cell_set_tooltip_markup (box, markup);
 }
 
 static void
@@ -214,7 +266,8 @@ _koc_discover_score_setup_cb (KocDiscoverPane *self,
   gtk_widget_add_css_class (button, "circular");
   gtk_widget_add_css_class (button, "score-button");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Why this score?"));
+  cell_tooltip_init (button);
+  cell_set_tooltip_text (button, _("Why this score?"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Why this score?"), -1);
   /* The list item outlives its child, so the button can always find its row. */
@@ -236,7 +289,7 @@ _koc_discover_score_bind_cb (KocDiscoverPane *self,
   g_autofree char *text = koc_format_score (hit->koc_score);
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, hit->koc_score >= 0
+  cell_set_tooltip_text (label, hit->koc_score >= 0
                                ? _("KOC score, 0–100: higher means a stronger, more genuine advocate")
                                : _("Not scored: only accounts linked to a person are scored"));
   /* Keeps its space when hidden so the numbers stay aligned. */

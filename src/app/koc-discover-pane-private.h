@@ -123,6 +123,8 @@ void            _koc_discover_remote_update          (KocDiscoverPane *self);
 /* koc-discover-query.c */
 void _koc_discover_start_search     (KocDiscoverPane *self);
 void _koc_discover_load_more        (KocDiscoverPane *self);
+/* The markup a result cell shows as its tooltip, or NULL (koc-discover-cells.c). */
+const char *_koc_discover_cell_get_tooltip (GtkWidget *cell);
 /* koc-discover-avatars.c: @items (KocAccountItem) get their avatars later. */
 void _koc_discover_load_avatars     (KocDiscoverPane *self,
                                      GPtrArray       *items);

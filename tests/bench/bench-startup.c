@@ -3,7 +3,10 @@
  *   bench-startup bare         an empty AdwApplicationWindow
  *   bench-startup ours DIR     KOC Desk with XDG_DATA_HOME=DIR (DIR/kocdesk/NAME.db), until
  *                              the Discover pane has listed the workspace and painted it
- * Prints "<ms> <rss-kB>" on stdout. Run under tests/gui-wrapper.sh (tests/bench/run does).
+ * Prints "<ms> <rss-kB> <ui-cpu-ms>" on stdout: the wall time from main() to that frame, the
+ * resident memory then, and the CPU time the UI thread used until then (less noisy than the
+ * wall time on a busy machine; for comparing changes). Run under tests/gui-wrapper.sh
+ * (tests/bench/run does).
  *
  * Copyright 2026 The KOC Desk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <adwaita.h>
 
 #include "koc-application.h"
@@ -35,6 +39,17 @@ rss_kb (void)
       (line = strstr (status, "VmRSS:")) == NULL)
     return -1;
   return strtol (line + 6, NULL, 10);
+}
+
+/* The calling thread's CPU time (user + system), in ms. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return -1;
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static GtkWidget *
@@ -70,7 +85,7 @@ after_paint_cb (GdkFrameClock *clock,
           return;
         }
     }
-  printf ("%.1f %ld\n", (g_get_monotonic_time () - started) / 1000.0, rss_kb ());
+  printf ("%.1f %ld %.1f\n", (g_get_monotonic_time () - started) / 1000.0, rss_kb (), thread_cpu_ms ());
   fflush (stdout);
   g_signal_handler_disconnect (clock, paint_handler);
   g_application_quit (g_application_get_default ());
