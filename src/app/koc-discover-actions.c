@@ -427,6 +427,8 @@ open_profile_activated (GSimpleAction *action,
     _koc_discover_show_details (self, item, GTK_WIDGET (self->column_view));
 }
 
+static void ensure_action_bar (KocDiscoverPane *self);
+
 static void
 selection_changed_cb (KocDiscoverPane *self)
 {
@@ -434,6 +436,8 @@ selection_changed_cb (KocDiscoverPane *self)
   guint64 n = gtk_bitset_get_size (selection);
   g_autofree char *text = NULL;
 
+  if (n > 0)
+    ensure_action_bar (self);
   gtk_revealer_set_reveal_child (self->action_revealer, n > 0);
   if (n == 0)
     return;
@@ -577,31 +581,27 @@ entry_popover (KocDiscoverPane *self,
   return popover;
 }
 
-void
-_koc_discover_actions_init (KocDiscoverPane *self)
+/* The bar of actions on the selection, built the first time something is selected: the
+ * first frame never shows it (~2 ms of start-up for its menus and popovers). */
+static void
+ensure_action_bar (KocDiscoverPane *self)
 {
-  static const GActionEntry entries[] = {
-    { "set-stage", set_stage_activated, "s" },
-    { "add-tag", add_tag_activated, "s" },
-    { "assign-owner", assign_owner_activated, "s" },
-    { "add-to-campaign", add_to_campaign_activated, "x" },
-    { "export-selection", export_selection_activated },
-    { "open-profile", open_profile_activated },
-    { "undo-bulk", undo_bulk_activated },
-  };
   static const char * const stages[] = {
     "discovered", "engaged", "advocate", "ambassador", "dormant", "detractor",
   };
-  g_autoptr(GMenu) stage_menu = g_menu_new ();
-  GtkWidget *bar = gtk_action_bar_new ();
+  g_autoptr(GMenu) stage_menu = NULL;
+  GtkWidget *bar;
   GtkWidget *button;
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  if (gtk_revealer_get_child (self->action_revealer) != NULL)
+    return;
 
+  bar = gtk_action_bar_new ();
   self->selected_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->selected_label), "numeric");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->selected_label));
 
+  stage_menu = g_menu_new ();
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (koc_format_stage_name (stages[i]), NULL);
@@ -627,7 +627,6 @@ _koc_discover_actions_init (KocDiscoverPane *self)
                                               "discover.assign-owner"));
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
 
-  self->campaign_menu = g_menu_new ();
   self->campaign_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->campaign_button), _("Add to Campaign"));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->campaign_button), G_MENU_MODEL (self->campaign_menu));
@@ -640,9 +639,27 @@ _koc_discover_actions_init (KocDiscoverPane *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "discover.export-selection");
   gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), button);
 
+  gtk_revealer_set_child (self->action_revealer, bar);
+}
+
+void
+_koc_discover_actions_init (KocDiscoverPane *self)
+{
+  static const GActionEntry entries[] = {
+    { "set-stage", set_stage_activated, "s" },
+    { "add-tag", add_tag_activated, "s" },
+    { "assign-owner", assign_owner_activated, "s" },
+    { "add-to-campaign", add_to_campaign_activated, "x" },
+    { "export-selection", export_selection_activated },
+    { "open-profile", open_profile_activated },
+    { "undo-bulk", undo_bulk_activated },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+
+  self->campaign_menu = g_menu_new ();
   self->action_revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_transition_type (self->action_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-  gtk_revealer_set_child (self->action_revealer, bar);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->stack))),
                               GTK_WIDGET (self->action_revealer), GTK_WIDGET (self->stack));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),

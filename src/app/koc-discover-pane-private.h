@@ -30,6 +30,7 @@ struct _KocDiscoverPane
   gint64               count;            /* of the current query; -1 unknown */
   gint64               started_at;       /* monotonic time the current search began */
   guint                busy;             /* searches in flight */
+  gboolean             rest_pending;     /* choices, saved searches, rescore: after the first results */
   guint                generation;
   KocSearchSort        sort;
   KocEngagementVariant engagement;

@@ -57,12 +57,16 @@ update_count_label (KocDiscoverPane *self)
   gtk_label_set_label (self->count_label, text != NULL ? text : "");
 }
 
+static void schedule_rest (KocDiscoverPane *self);
+
 void
 _koc_discover_update_state (KocDiscoverPane *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
   gboolean filtered = koc_discover_filters_is_active (self->filters);
   gboolean empty;
+
+  schedule_rest (self);
 
   gtk_spinner_set_spinning (self->spinner, self->busy > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy > 0);
@@ -330,6 +334,47 @@ rescore_changed (KocDiscoverPane *self)
   if (self->store != NULL && !koc_store_is_read_only (self->store))
     koc_score_recompute_async (self->store, KOC_SCORE_SCOPE_DIRTY, NULL, NULL, NULL,
                                self->store_cancellable, rescored_cb, g_object_ref (self));
+}
+
+/* The filter choices, the saved searches and a rescore of what changed: asked for after
+ * the frame that shows a new workspace's first results, so that their answers (~6 ms
+ * of UI-thread time for the dropdowns' lists) never delay that frame. */
+static void
+load_rest (KocDiscoverPane *self)
+{
+  if (!self->rest_pending || self->store == NULL)
+    return;
+  self->rest_pending = FALSE;
+  koc_discover_filters_load_choices (self->filters);
+  _koc_discover_load_saved (self);
+  rescore_changed (self);
+}
+
+static void
+load_rest_after_paint_cb (GdkFrameClock   *clock,
+                          KocDiscoverPane *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, load_rest_after_paint_cb, self);
+  load_rest (self);
+}
+
+static void
+schedule_rest (KocDiscoverPane *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->rest_pending || self->busy > 0)
+    return;
+  /* Not shown (another pane is, or no window yet): nothing to wait for. */
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_rest (self);
+  else if (g_signal_handler_find (clock, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                  load_rest_after_paint_cb, self) == 0)
+    {
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (load_rest_after_paint_cb), self, 0);
+      /* A frame comes anyway when the results changed; this makes sure of it. */
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
 }
 
 /* After the scores or the data changed elsewhere (Preferences, an import): search again. */
@@ -625,16 +670,15 @@ koc_discover_pane_set_store (KocDiscoverPane *self,
   if (store != NULL)
     {
       /* The store's one worker runs jobs in order: the first page and its count come
-       * first, then what the list does not wait for (the filter choices scan accounts
-       * and people: 0.5 s at scale 10). A rescore that changes scores searches again. */
+       * first; what the list does not wait for (the filter choices scan accounts and
+       * people: 0.5 s at scale 10) starts once they are shown (load_rest()). */
       _koc_discover_start_search (self);
       koc_store_count_async (store, "accounts", self->store_cancellable, accounts_counted_cb, g_object_ref (self));
-      koc_discover_filters_load_choices (self->filters);
-      _koc_discover_load_saved (self);
-      rescore_changed (self);
+      self->rest_pending = TRUE;
     }
   else
     {
+      self->rest_pending = FALSE;
       g_cancellable_cancel (self->search_cancellable);
       g_clear_pointer (&self->query, koc_search_query_free);
       self->busy = 0;

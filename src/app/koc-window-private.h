@@ -40,6 +40,9 @@ struct _KocWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *workspace_button;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *workspace_menu;
+  GMenuModel           *primary_menu;
   GtkLabel             *workspace_label;
   GMenu                *workspaces_section;
   KocSyncIndicator     *sync_indicator;
