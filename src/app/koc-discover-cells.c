@@ -73,9 +73,11 @@ cell_set_tooltip_text (GtkWidget  *widget,
                           text != NULL ? g_markup_escape_text (text, -1) : NULL, g_free);
 }
 
+/* No width-chars or max-width-chars: every column has a fixed width, and a label with
+ * either asks Pango for the font's average character width at each measure (~15 % of
+ * measuring a row). */
 static GtkWidget *
-cell_label (float xalign,
-            int   max_chars)
+cell_label (float xalign)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -84,7 +86,6 @@ cell_label (float xalign,
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
   return label;
 }
 
@@ -92,14 +93,14 @@ static void
 _koc_discover_text_setup_cb (KocDiscoverPane *self,
                              GtkListItem     *list_item)
 {
-  gtk_list_item_set_child (list_item, cell_label (0, 12));
+  gtk_list_item_set_child (list_item, cell_label (0));
 }
 
 static void
 _koc_discover_number_setup_cb (KocDiscoverPane *self,
                                GtkListItem     *list_item)
 {
-  GtkWidget *label = cell_label (1, 6);
+  GtkWidget *label = cell_label (1);
 
   gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -123,9 +124,9 @@ _koc_discover_account_setup_cb (KocDiscoverPane *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *avatar = koc_initials_avatar_new (32);
-  GtkWidget *name = cell_label (0, 14);
-  GtkWidget *handle = cell_label (0, 14);
-  GtkWidget *snippet = cell_label (0, 14);
+  GtkWidget *name = cell_label (0);
+  GtkWidget *handle = cell_label (0);
+  GtkWidget *snippet = cell_label (0);
 
   gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
@@ -257,7 +258,7 @@ _koc_discover_score_setup_cb (KocDiscoverPane *self,
                               GtkListItem     *list_item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = cell_label (1, 3);
+  GtkWidget *label = cell_label (1);
   GtkWidget *button = gtk_button_new_from_icon_name ("dialog-information-symbolic");
 
   gtk_widget_set_hexpand (label, TRUE);
