@@ -86,6 +86,7 @@ struct _KocDiscoverPane
   /* Lookalikes (koc-discover-recommend.c) */
   GtkToggleButton     *recommend_button;
   gboolean             showing_recommendations;
+  int                  account_width;    /* the account column's width from the template */
   /* Search on the server (koc-discover-remote.c) */
   GtkWidget           *remote_button;
   GtkWidget           *remote_suggestion; /* on the no-results page */

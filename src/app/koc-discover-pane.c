@@ -620,6 +620,7 @@ koc_discover_pane_init (KocDiscoverPane *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "discover", G_ACTION_GROUP (self->actions));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->account_width = gtk_column_view_column_get_fixed_width (self->account_column);
   _koc_discover_engagement_init (self);
   _koc_discover_actions_init (self);
   _koc_discover_saved_init (self);

@@ -26,7 +26,7 @@ set_showing (KocDiscoverPane *self,
              gboolean         showing)
 {
   self->showing_recommendations = showing;
-  gtk_column_view_column_set_fixed_width (self->account_column, showing ? REASON_WIDTH : -1);
+  gtk_column_view_column_set_fixed_width (self->account_column, showing ? REASON_WIDTH : self->account_width);
 }
 
 static gboolean

@@ -558,6 +558,10 @@ test_lookalikes (void)
     }
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 
+  /* The account column widens for the reasons... */
+  g_assert_cmpint (pane->account_width, >, 0);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (pane->account_column), >, pane->account_width);
+
   /* Each reason is in its row's tooltip, whole. */
   {
     g_autoptr(GPtrArray) labels = koc_test_gui_find_widgets (GTK_WIDGET (pane->column_view), GTK_TYPE_LABEL);
@@ -583,6 +587,8 @@ test_lookalikes (void)
   gtk_toggle_button_set_active (pane->recommend_button, FALSE);
   wait_settled ("the search again");
   g_assert_false (pane->showing_recommendations);
+  /* ...and goes back to its width, not to sizing itself by its cells. */
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (pane->account_column), ==, pane->account_width);
 }
 
 static gboolean
