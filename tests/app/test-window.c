@@ -19,6 +19,7 @@
 #include "koc-discover-pane.h"
 #include "koc-keywords-pane.h"
 #include "koc-people-pane.h"
+#include "koc-sync-indicator.h"
 #include "koc-i18n.h"
 #include "koc-preferences-window.h"
 #include "koc-sync-indicator.h"
@@ -309,6 +310,46 @@ layout_is (gpointer data)
          adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) == wait->reveal;
 }
 
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The header's menus: no popover until first opened, then the menu. */
+static void
+test_menus (void)
+{
+  g_autoptr(GPtrArray) buttons = koc_test_gui_find_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  guint n_menus = 0;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = buttons->pdata[i];
+      GtkPopover *popover;
+      g_autoptr(GPtrArray) items = NULL;
+
+      /* The sync indicator's button has its own popover. */
+      if (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_HEADER_BAR) == NULL ||
+          gtk_widget_get_ancestor (GTK_WIDGET (button), KOC_TYPE_SYNC_INDICATOR) != NULL)
+        continue;
+      n_menus++;
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+      gtk_menu_button_popup (button);
+      koc_test_gui_wait_until (popover_shown, button, "a header menu to open");
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      /* "New Workspace…" or the main menu's six items. */
+      items = koc_test_gui_find_widgets (GTK_WIDGET (popover), GTK_TYPE_LABEL);
+      g_assert_cmpuint (items->len, >=, 1);
+      gtk_menu_button_popdown (button);
+    }
+  g_assert_cmpuint (n_menus, ==, 2);
+}
+
 static void
 test_narrow (void)
 {
@@ -316,9 +357,18 @@ test_narrow (void)
   NarrowWait wide = { 1200, FALSE };
   GtkWidget *title = koc_test_gui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
 
+  GtkWidget *bar = koc_test_gui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  /* Built for the window's stack when first revealed, not at start-up. */
+  g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   koc_test_gui_wait_until (layout_is, &narrow, "the switcher bar to appear at 360 px");
   g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (title)));
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) == view_stack ());
+  buttons = koc_test_gui_find_widgets (bar, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_cmpuint (buttons->len, ==, 4);
+  save_dialog_shot (GTK_WINDOW (window), "window-narrow");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 780);
   koc_test_gui_wait_until (layout_is, &wide, "the switcher bar to hide at 1200 px");
@@ -480,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/koc/app/preferences", test_preferences);
   g_test_add_func ("/koc/app/about", test_about);
   g_test_add_func ("/koc/app/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/koc/app/window/menus", test_menus);
   g_test_add_func ("/koc/app/window/narrow", test_narrow);
   g_test_add_func ("/koc/app/window/new-workspace", test_new_workspace);
   g_test_add_func ("/koc/app/window/screenshots", test_screenshots);
