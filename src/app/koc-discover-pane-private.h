@@ -118,6 +118,8 @@ void            _koc_discover_load_saved      (KocDiscoverPane *self);
 KocSearchQuery *_koc_discover_query_from_json (const char      *json);
 /* koc-discover-recommend.c */
 void            _koc_discover_recommend_init         (KocDiscoverPane *self);
+void            _koc_discover_recommend_set_compact  (KocDiscoverPane *self,
+                                                      gboolean         compact);
 void            _koc_discover_leave_recommendations  (KocDiscoverPane *self);
 /* koc-discover-remote.c */
 void            _koc_discover_remote_init            (KocDiscoverPane *self);

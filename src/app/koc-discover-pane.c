@@ -687,6 +687,19 @@ koc_discover_pane_set_store (KocDiscoverPane *self,
     }
 }
 
+/* Below its toolbar's width the pane would scroll sideways in a narrow window (the
+ * window's panes do, under their minimum width), cutting the status pages' text: 537 px
+ * at 360 px. Without the count (96 px) and with the lookalikes toggle as an icon it fits. */
+void
+koc_discover_pane_set_compact (KocDiscoverPane *self,
+                               gboolean         compact)
+{
+  g_return_if_fail (KOC_IS_DISCOVER_PANE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !compact);
+  _koc_discover_recommend_set_compact (self, compact);
+}
+
 GListModel *
 koc_discover_pane_get_results (KocDiscoverPane *self)
 {

@@ -38,5 +38,8 @@ const KocSearchQuery *koc_discover_pane_get_query   (KocDiscoverPane *self);
 gboolean              koc_discover_pane_is_busy     (KocDiscoverPane *self);
 /* Total results of the current query, or -1 until counted. */
 gint64                koc_discover_pane_get_count   (KocDiscoverPane *self);
+/* A narrow window: the toolbar fits 360 px (no count, the lookalikes toggle as an icon). */
+void                  koc_discover_pane_set_compact (KocDiscoverPane *self,
+                                                     gboolean         compact);
 
 G_END_DECLS

@@ -144,7 +144,19 @@ _koc_discover_recommend_init (KocDiscoverPane *self)
   gtk_widget_set_tooltip_text (button, _("Similar to your top advocates: accounts not yet advocates that share"
                                          " their category, region, brands, hashtags and tier"));
   gtk_widget_add_css_class (button, "flat");
+  /* Its name when it shows only its icon (koc_discover_pane_set_compact()). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lookalikes"), -1);
   gtk_box_insert_child_after (GTK_BOX (self->toolbar), button, self->saved_button);
   self->recommend_button = GTK_TOGGLE_BUTTON (button);
   g_signal_connect_swapped (button, "toggled", G_CALLBACK (toggled_cb), self);
+}
+
+void
+_koc_discover_recommend_set_compact (KocDiscoverPane *self,
+                                     gboolean         compact)
+{
+  if (compact)
+    gtk_button_set_icon_name (GTK_BUTTON (self->recommend_button), "emoji-people-symbolic");
+  else
+    gtk_button_set_label (GTK_BUTTON (self->recommend_button), _("Lookalikes"));
 }

@@ -88,6 +88,13 @@ switcher_bar_revealed_cb (KocWindow *self)
 }
 
 static void
+title_visible_cb (KocWindow *self)
+{
+  koc_discover_pane_set_compact (self->discover_pane,
+                                 adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static void
 koc_window_constructed (GObject *object)
 {
   KocWindow *self = (KocWindow *)object;
@@ -113,9 +120,12 @@ koc_window_constructed (GObject *object)
   g_signal_connect_object (self->sync, "synced", G_CALLBACK (_koc_window_synced), self,
                            G_CONNECT_SWAPPED);
 
-  /* Narrow windows (phones, tiled halves) keep only the sync icon. */
+  /* Narrow windows (phones, tiled halves) keep only the sync icon, and a compact
+   * Discover toolbar. */
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->sync_indicator, "compact", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
 
   _koc_window_panes_init (self);
   _koc_window_workspaces_start (self);

@@ -368,6 +368,16 @@ test_narrow (void)
   g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) == view_stack ());
   buttons = koc_test_gui_find_widgets (bar, GTK_TYPE_TOGGLE_BUTTON);
   g_assert_cmpuint (buttons->len, ==, 4);
+  /* The Discover toolbar is compact: the pane fits the window instead of scrolling
+   * sideways (its empty state's text was cut at both sides). */
+  {
+    GtkWidget *pane = koc_test_gui_find_widget (GTK_WIDGET (window), KOC_TYPE_DISCOVER_PANE);
+    GtkWidget *scroller = gtk_widget_get_ancestor (pane, GTK_TYPE_SCROLLED_WINDOW);
+    int min_width;
+
+    gtk_widget_measure (pane, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, gtk_widget_get_width (scroller));
+  }
   save_dialog_shot (GTK_WINDOW (window), "window-narrow");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 780);
