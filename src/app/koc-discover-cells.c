@@ -29,10 +29,12 @@ item_hit (GtkListItem *list_item)
  * again (a pick through the window) and describe the widget to accessibility — about
  * a third of the UI thread's time for binding a row, which start-up and every keystroke
  * wait for. Bind only keeps the markup on the widget. */
+#define TOOLTIP_KEY "koc-tooltip"
+
 const char *
 _koc_discover_cell_get_tooltip (GtkWidget *cell)
 {
-  return g_object_get_data (G_OBJECT (cell), "koc-tooltip");
+  return g_object_get_data (G_OBJECT (cell), TOOLTIP_KEY);
 }
 
 static gboolean
@@ -62,15 +64,16 @@ static void
 cell_set_tooltip_markup (GtkWidget  *widget,
                          const char *markup)
 {
-  g_object_set_data_full (G_OBJECT (widget), "koc-tooltip", g_strdup (markup), g_free);
+  g_object_set_data_full (G_OBJECT (widget), TOOLTIP_KEY, g_strdup (markup), g_free);
 }
 
 static void
 cell_set_tooltip_text (GtkWidget  *widget,
                        const char *text)
 {
-  g_object_set_data_full (G_OBJECT (widget), "koc-tooltip",
-                          text != NULL ? g_markup_escape_text (text, -1) : NULL, g_free);
+  g_autofree char *markup = text != NULL ? g_markup_escape_text (text, -1) : NULL;
+
+  cell_set_tooltip_markup (widget, markup);
 }
 
 /* No width-chars or max-width-chars: every column has a fixed width, and a label with
@@ -291,8 +294,8 @@ _koc_discover_score_bind_cb (KocDiscoverPane *self,
 
   gtk_label_set_label (GTK_LABEL (label), text);
   cell_set_tooltip_text (label, hit->koc_score >= 0
-                               ? _("KOC score, 0–100: higher means a stronger, more genuine advocate")
-                               : _("Not scored: only accounts linked to a person are scored"));
+                         ? _("KOC score, 0–100: higher means a stronger, more genuine advocate")
+                         : _("Not scored: only accounts linked to a person are scored"));
   /* Keeps its space when hidden so the numbers stay aligned. */
   gtk_widget_set_opacity (button, hit->koc_score >= 0 ? 1 : 0);
   gtk_widget_set_sensitive (button, hit->koc_score >= 0);
